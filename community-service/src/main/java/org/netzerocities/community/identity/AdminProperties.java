@@ -1,0 +1,12 @@
+package org.netzerocities.community.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code nzc.admin.*}: the bootstrap operator account, from {@code NZC_ADMIN_EMAIL} / {@code NZC_ADMIN_PASSWORD}. */
+@ConfigurationProperties("nzc.admin")
+public record AdminProperties(String email, String password) {
+
+    boolean configured() {
+        return email != null && !email.isBlank() && password != null && !password.isBlank();
+    }
+}

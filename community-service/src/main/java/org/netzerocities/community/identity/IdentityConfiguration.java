@@ -1,0 +1,56 @@
+package org.netzerocities.community.identity;
+
+import java.time.Clock;
+
+import org.netzerocities.support.PublicEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    @Bean
+    RSAKey tokenSigningKey(MongoTemplate mongo, Clock clock) {
+        return SigningKeys.loadOrCreate(mongo, clock);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(RSAKey tokenSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(tokenSigningKey)));
+    }
+
+    /** This service validates tokens with its own public key rather than fetching its own JWKS over HTTP. */
+    @Bean
+    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, IdentityProperties identity) throws JOSEException {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PublicEndpoints communityPublicEndpoints() {
+        return PublicEndpoints.of(
+                PublicEndpoints.get("/api/community/cities"),
+                PublicEndpoints.post("/api/community/members"),
+                PublicEndpoints.post("/api/community/auth/token"),
+                PublicEndpoints.get("/api/community/.well-known/jwks.json"));
+    }
+}

@@ -1,0 +1,136 @@
+package org.netzerocities.community.member;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.netzerocities.community.city.CityCatalog;
+import org.netzerocities.events.outbox.EventFactory;
+import org.netzerocities.support.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+@Service
+public class MemberService {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberService.class);
+
+    private final MemberRepository members;
+    private final CityCatalog cities;
+    private final PasswordEncoder passwords;
+    private final EventFactory events;
+    private final Clock clock;
+    /** Compared against when the email is unknown. */
+    private final String unknownAccountHash;
+
+    MemberService(MemberRepository members, CityCatalog cities, PasswordEncoder passwords, EventFactory events,
+            Clock clock) {
+        this.members = members;
+        this.cities = cities;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+        this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Registers a citizen and records {@code MemberJoined} with the account.
+     *
+     * @throws ApiProblem 400 for an unknown city, 409 when the email is taken
+     */
+    Member register(Registration registration) {
+        if (!cities.exists(registration.city())) {
+            throw ApiProblem.invalid("city", "is not a Cities Mission city id (see GET /api/community/cities)");
+        }
+        String email = normaliseEmail(registration.email());
+        if (members.existsByEmail(email)) {
+            throw emailTaken();
+        }
+        var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
+                normalise(registration.languages()), normalise(registration.interests()), registration.callCode());
+        Member member = Member.join(UUID.randomUUID().toString(), details, passwords.encode(registration.password()),
+                clock.instant(), events);
+        try {
+            member = members.insert(member);
+        }
+        catch (DuplicateKeyException ex) {
+            throw emailTaken(); // a concurrent registration with the same email won
+        }
+        log.info("Member {} joined in city {}", member.id(), member.city());
+        return member;
+    }
+
+    /** The member with these credentials, if they match. */
+    public Optional<Member> authenticate(String email, String password) {
+        Optional<Member> member = members.findByEmail(normaliseEmail(email));
+        if (member.isEmpty()) {
+            passwords.matches(password, unknownAccountHash); // same work either way: no account enumeration by timing
+            return Optional.empty();
+        }
+        return member.filter(m -> passwords.matches(password, m.passwordHash()));
+    }
+
+    public Member get(String id) {
+        return members.findById(id).orElseThrow(() -> ApiProblem.notFound("Member " + id));
+    }
+
+    /**
+     * Grants a role if the granter's roles allow it. City-bound roles default to the member's city.
+     *
+     * @throws ApiProblem 404 unknown member, 400 unknown city, 403 not allowed
+     */
+    Member grantRole(String memberId, RoleGrantRequest request, Collection<RoleGrant> granterRoles) {
+        Member member = get(memberId);
+        String city = request.role().cityBound()
+                ? Optional.ofNullable(request.city()).orElse(member.city())
+                : null;
+        if (request.role().cityBound() && !cities.exists(city)) {
+            throw ApiProblem.invalid("city", "a " + request.role() + " role needs a Cities Mission city id");
+        }
+        RoleGrant grant = new RoleGrant(request.role(), city);
+        if (!RolePolicy.mayGrant(granterRoles, grant)) {
+            throw ApiProblem.forbidden("You may not grant " + grant.role() + (city == null ? "" : " in " + city));
+        }
+        if (member.grant(grant)) {
+            member = members.save(member);
+            log.info("Member {} granted {} {}", memberId, grant.role(), city == null ? "" : city);
+        }
+        return member;
+    }
+
+    /** Creates the configured operator account unless it exists; returns whether it was created. */
+    public boolean ensureOperator(String email, String password) {
+        String normalised = normaliseEmail(email);
+        if (members.existsByEmail(normalised)) {
+            return false;
+        }
+        try {
+            members.insert(Member.operator(UUID.randomUUID().toString(), normalised, passwords.encode(password),
+                    clock.instant()));
+            return true;
+        }
+        catch (DuplicateKeyException ex) {
+            return false; // another instance created it at the same moment
+        }
+    }
+
+    private static ApiProblem emailTaken() {
+        return ApiProblem.conflict("email-taken", "An account with this email already exists");
+    }
+
+    static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> normalise(List<String> values) {
+        return values == null ? List.of()
+                : values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty()).distinct()
+                        .toList();
+    }
+}

@@ -1,0 +1,172 @@
+package org.netzerocities.community.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.testsupport.PlatformInfrastructure;
+import org.netzerocities.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Registration and log-in against the real broker and database. */
+@SpringBootTest(properties = { "nzc.admin.email=admin@nzc.test", "nzc.admin.password=admin-password-1" })
+@AutoConfigureMockMvc
+@Import(PlatformInfrastructure.class)
+class MemberRegistrationTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    MemberRepository members;
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Test
+    void registeredMemberGetsATokenAndMemberJoinedIsPublishedAsCloudEvent() throws Exception {
+        String email = unique("ana");
+        String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(email, "cluj-napoca")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/community/members/")))
+                .andExpect(jsonPath("$.member.email").value(email))
+                .andExpect(jsonPath("$.member.roles[0].role").value("MEMBER"))
+                .andExpect(jsonPath("$.member.directoryVisible").value(false))
+                .andExpect(jsonPath("$.member.passwordHash").doesNotExist())
+                .andExpect(jsonPath("$.tokenType").value("Bearer"))
+                .andExpect(jsonPath("$.expiresIn").value(3600))
+                .andReturn().getResponse().getContentAsString();
+        String memberId = JsonPath.read(body, "$.member.id");
+        String token = JsonPath.read(body, "$.accessToken");
+
+        http.perform(get("/api/community/members/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(memberId))
+                .andExpect(jsonPath("$.city").value("cluj-napoca"));
+
+        var published = TopicReader.read(String.join(",", kafka.getBootstrapServers()),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC, r -> memberId.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(published).hasSize(1);
+        var record = published.get(0);
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("org.netzerocities.community.member.joined.v1");
+        assertThat(TopicReader.header(record, "ce_source")).isEqualTo("/community-service");
+        assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(memberId);
+        assertThat(TopicReader.header(record, "ce_id")).isNotBlank();
+        assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
+        assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(record.value()).contains("\"email\":\"" + email + "\"").contains("\"city\":\"cluj-napoca\"");
+        // once sent, the event no longer waits in the member's outbox
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> members.findById(memberId).orElseThrow().outbox().isEmpty());
+    }
+
+    @Test
+    void secondRegistrationWithTheSameEmailIsAConflict() throws Exception {
+        String email = unique("dup");
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                .content(registration(email, "malmo"))).andExpect(status().isCreated());
+
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(email.toUpperCase(), "malmo")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://netzerocities.eu/problems/email-taken"));
+    }
+
+    @Test
+    void invalidRegistrationIsRejectedFieldByFieldAndStoresNothing() throws Exception {
+        long before = members.count();
+
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"not-an-email\",\"password\":\"short\",\"displayName\":\"\","
+                                + "\"city\":\"cluj-napoca\",\"languages\":[\"romanian\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems(
+                        "email", "password", "displayName", "languages[0]")));
+
+        assertThat(members.count()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownCityAndMalformedJsonAreBadRequests() throws Exception {
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(unique("x"), "atlantis")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("city"));
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content("{\"email\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void logInWithRightPasswordOnly() throws Exception {
+        String email = unique("login");
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                .content(registration(email, "malmo"))).andExpect(status().isCreated());
+
+        http.perform(post("/api/community/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accessToken").isNotEmpty());
+        http.perform(post("/api/community/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + email + "\",\"password\":\"wrong password!\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(post("/api/community/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"nobody@example.org\",\"password\":\"correct horse battery\"}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void protectedRoutesNeedAValidToken() throws Exception {
+        http.perform(get("/api/community/members/me"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(get("/api/community/members/me").header("Authorization", "Bearer not.a.token"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void publishesItsSigningKeysAndTheCities() throws Exception {
+        http.perform(get("/api/community/.well-known/jwks.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.keys[0].kty").value("RSA"))
+                .andExpect(jsonPath("$.keys[0].d").doesNotExist());
+        http.perform(get("/api/community/cities").param("size", "100"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(112))
+                .andExpect(jsonPath("$.items.length()").value(100));
+        http.perform(get("/api/community/cities").param("country", "RO"))
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.hasItem("cluj-napoca")));
+        http.perform(get("/api/community/cities").param("size", "500"))
+                .andExpect(status().isBadRequest());
+    }
+
+    static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    static String registration(String email, String city) {
+        return """
+                {"email":"%s","password":"correct horse battery","displayName":"Ana Pop","city":"%s",
+                 "languages":["ro","en"],"interests":["energy"]}""".formatted(email, city);
+    }
+}

@@ -1,0 +1,492 @@
+package org.netzerocities.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The whole platform on one machine with only a JDK: an embedded MongoDB-wire server in this JVM (persisted with
+ * H2), a real Apache Kafka broker (KRaft) in a child JVM, then every service's Spring Boot jar in a JVM of its own.
+ * Data stays in the data dir across restarts.
+ *
+ * <p>From the command line: {@link #main(String[])}. From tests:
+ * <pre>{@code
+ * try (LocalStack stack = new LocalStack(StackOptions.builder().dataDir(tempDir).freePorts().build()).start()) {
+ *     String gateway = stack.gatewayUrl();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final int TAIL_LINES = 40;
+
+    private final StackOptions options;
+    private final Consumer<String> out;
+    private final HttpClient http;
+    private final Object lifecycle = new Object();
+    private final Map<Service, ChildProcess> processes = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile EmbeddedMongo mongo;
+    private volatile KafkaBroker kafka;
+    private volatile boolean closing;
+    private volatile Thread shutdownHook;
+
+    public LocalStack(StackOptions options) {
+        this.options = options;
+        this.out = options.reporter();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    }
+
+    /** Runs until Ctrl-C; see {@link StackOptions#fromCommandLine(String[], Map)} for the options. */
+    public static void main(String[] args) throws InterruptedException {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(StackOptions.usage());
+            return;
+        }
+        StackOptions options;
+        try {
+            options = StackOptions.fromCommandLine(args, System.getenv()).build();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(StackOptions.usage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("[nzc] " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printSummary();
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * Starts MongoDB (unless external), Kafka (unless external), then the selected services, and waits until every
+     * one is ready. On failure everything already started is stopped again and a {@link LocalStackException} says
+     * what went wrong, with the tail of the failing part's log.
+     */
+    public LocalStack start() {
+        synchronized (lifecycle) {
+            if (closing) {
+                throw new IllegalStateException("this LocalStack was closed; create a new one");
+            }
+            Instant start = Instant.now();
+            checkJars(options.services());
+            createDirectories();
+            registerShutdownHook();
+            try {
+                out.accept("data dir " + options.dataDir());
+                startMongo();
+                startKafka();
+                for (List<Service> stage : stages(options.services(), options.startOrder())) {
+                    startServices(stage);
+                }
+                Duration total = Duration.between(start, Instant.now());
+                startupTimes.put("total", total);
+                out.accept(String.format("all up after %.1f s", seconds(total)));
+                return this;
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+    }
+
+    /** {@code http://localhost:<gateway port>}. */
+    public String gatewayUrl() {
+        return serviceUrl(Service.GATEWAY);
+    }
+
+    /** {@code http://localhost:<port>} of a service by name ({@code community-service} or {@code community}). */
+    public String serviceUrl(String name) {
+        return serviceUrl(Service.of(name));
+    }
+
+    public String serviceUrl(Service service) {
+        return "http://localhost:" + options.port(service);
+    }
+
+    public String mongoUri() {
+        return options.mongoUri();
+    }
+
+    public String kafkaBootstrapServers() {
+        return options.kafkaBootstrapServers();
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    /** {@code <dataDir>/logs/<name>.log}; name is a service or {@code kafka}. */
+    public Path logFile(String name) {
+        String file = "kafka".equals(name) ? "kafka" : Service.of(name).module();
+        return logDir().resolve(file + ".log");
+    }
+
+    /** Seconds each part took to become ready at the last start: {@code kafka-format}, {@code kafka}, services, {@code total}. */
+    public Map<String, Duration> startupTimes() {
+        synchronized (startupTimes) {
+            return Map.copyOf(startupTimes);
+        }
+    }
+
+    public boolean isRunning(String name) {
+        if ("kafka".equals(name)) {
+            return kafka != null && kafka.isRunning();
+        }
+        ChildProcess process = processes.get(Service.of(name));
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the broker process (SIGTERM, clean shutdown); data dir and ports stay reserved for {@link #startKafka()}. */
+    public void stopKafka() {
+        requireEmbeddedKafka();
+        kafka.stop(KAFKA_STOP_GRACE);
+    }
+
+    /** Starts the broker again on the same ports and data dir (never reformatted) and waits until it serves. */
+    public void startKafka() {
+        synchronized (lifecycle) {
+            if (!options.embeddedKafka()) {
+                out.accept("kafka: using " + options.kafkaBootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)");
+                return;
+            }
+            if (kafka == null) {
+                kafka = new KafkaBroker(options.dataDir().resolve("kafka"), logDir().resolve("kafka.log"), runDir(),
+                        options.kafkaPort(), options.kafkaControllerPort(), options.javaExecutable(),
+                        options.childClasspath(), options.kafkaJavaOpts(), out);
+            }
+            kafka.start(options.kafkaReadyTimeout());
+            if (kafka.lastFormatDuration() != null) {
+                startupTimes.put("kafka-format", kafka.lastFormatDuration());
+            }
+            startupTimes.put("kafka", kafka.lastReadyDuration());
+        }
+    }
+
+    /** Stops one service: SIGTERM, up to 20 s, then SIGKILL. */
+    public void stopService(String name) {
+        Service service = Service.of(name);
+        ChildProcess process = processes.get(service);
+        if (process != null && process.isAlive()) {
+            stopAll(List.of(process));
+        }
+    }
+
+    /** Starts one service (again) and waits until it is ready. */
+    public void startService(String name) {
+        Service service = Service.of(name);
+        synchronized (lifecycle) {
+            checkJars(Set.of(service));
+            startServices(List.of(service));
+        }
+    }
+
+    /** Stops the gateway, then the services, then Kafka, then MongoDB. Safe to call more than once. */
+    @Override
+    public void close() {
+        closing = true;
+        ChildProcess gateway = processes.get(Service.GATEWAY);
+        if (gateway != null && gateway.isAlive()) {
+            stopAll(List.of(gateway));
+        }
+        List<ChildProcess> others;
+        synchronized (processes) {
+            others = processes.values().stream().filter(ChildProcess::isAlive).collect(Collectors.toList());
+        }
+        stopAll(others);
+        KafkaBroker broker = kafka;
+        if (broker != null) {
+            broker.stop(KAFKA_STOP_GRACE);
+        }
+        EmbeddedMongo embedded = mongo;
+        if (embedded != null && embedded.isRunning()) {
+            embedded.close();
+            out.accept("mongodb: closed " + embedded.file());
+        }
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or has run: nothing left to remove
+            }
+        }
+    }
+
+    void printSummary() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("NetZeroCommunities is ready in %.1f s", seconds(startupTimes.get("total"))));
+        synchronized (startupTimes) {
+            startupTimes.forEach((name, time) -> {
+                if (!"total".equals(name)) {
+                    lines.add(String.format("  %-22s %5.1f s", name, seconds(time)));
+                }
+            });
+        }
+        if (options.services().contains(Service.GATEWAY)) {
+            lines.add("  gateway   " + gatewayUrl());
+            lines.add("  API docs  " + gatewayUrl() + "/swagger-ui.html");
+        }
+        for (Service service : options.services()) {
+            if (service != Service.GATEWAY) {
+                lines.add(String.format("  %-22s %s", service.module(), serviceUrl(service)));
+            }
+        }
+        lines.add("  MongoDB   " + mongoUri() + (options.embeddedMongo() ? " (embedded)" : ""));
+        lines.add("  Kafka     " + kafkaBootstrapServers());
+        lines.add("  logs      " + logDir());
+        lines.add("  data      " + options.dataDir() + " (kept across restarts; delete it to start afresh)");
+        if (!options.services().isEmpty()) {
+            lines.add("  admin     " + adminNote());
+        }
+        lines.add("Ctrl-C stops everything.");
+        lines.forEach(out);
+    }
+
+    private String adminNote() {
+        String email = options.environment().getOrDefault("NZC_ADMIN_EMAIL", System.getenv("NZC_ADMIN_EMAIL"));
+        if (email == null || email.isBlank()) {
+            return "admin@nzc.local / change-me-now (the default: set NZC_ADMIN_EMAIL and NZC_ADMIN_PASSWORD "
+                    + "before the first start to choose your own)";
+        }
+        return email + " with the password in NZC_ADMIN_PASSWORD";
+    }
+
+    /** Environment of one service's JVM, on top of the launcher's own environment (which it inherits). */
+    Map<String, String> serviceEnvironment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(options.port(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrapServers());
+        env.put("MONGODB_URI", options.mongoUri());
+        if (options.embeddedMongo()) {
+            env.put("SPRING_PROFILES_ACTIVE", withProfile(System.getenv("SPRING_PROFILES_ACTIVE"), "embedded"));
+        }
+        env.put("NZC_JWKS_URI", serviceUrl(Service.COMMUNITY) + "/api/community/.well-known/jwks.json");
+        env.put("NZC_DATA_DIR", options.dataDir().toString());
+        if (service == Service.GATEWAY) {
+            env.put("COMMUNITY_SERVICE_URI", serviceUrl(Service.COMMUNITY));
+            env.put("LEARNING_SERVICE_URI", serviceUrl(Service.LEARNING));
+            env.put("CAMPAIGN_SERVICE_URI", serviceUrl(Service.CAMPAIGN));
+            env.put("NOTIFICATION_SERVICE_URI", serviceUrl(Service.NOTIFICATION));
+        }
+        env.putAll(options.environment());
+        env.putAll(options.environment(service));
+        return env;
+    }
+
+    List<String> serviceCommand(Service service) {
+        List<String> command = new ArrayList<>();
+        command.add(options.javaExecutable());
+        command.addAll(options.serviceJavaOpts());
+        command.add(ChildProcess.marker(service.module()));
+        command.add("-jar");
+        command.add(jar(service).toString());
+        return command;
+    }
+
+    static List<List<Service>> stages(Set<Service> selected, StartOrder order) {
+        List<List<Service>> stages = new ArrayList<>();
+        List<Service> all = new ArrayList<>(selected);
+        switch (order) {
+            case PARALLEL -> stages.add(all);
+            case SEQUENTIAL -> all.forEach(s -> stages.add(List.of(s)));
+            case STAGED, STAGED_GATEWAY_LAST -> {
+                if (all.remove(Service.COMMUNITY)) {
+                    stages.add(List.of(Service.COMMUNITY));
+                }
+                boolean gatewayLast = order == StartOrder.STAGED_GATEWAY_LAST && all.remove(Service.GATEWAY);
+                stages.add(all);
+                if (gatewayLast) {
+                    stages.add(List.of(Service.GATEWAY));
+                }
+            }
+        }
+        stages.removeIf(List::isEmpty);
+        return stages;
+    }
+
+    private static String withProfile(String existing, String profile) {
+        if (existing == null || existing.isBlank()) {
+            return profile;
+        }
+        Set<String> profiles = new LinkedHashSet<>(Arrays.asList(existing.trim().split("\\s*,\\s*")));
+        profiles.add(profile);
+        return String.join(",", profiles);
+    }
+
+    private Path jar(Service service) {
+        return options.repoRoot().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+    }
+
+    private void checkJars(Set<Service> services) {
+        List<String> missing = services.stream().map(this::jar).filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString).collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            throw new LocalStackException("missing service jar(s): " + String.join(", ", missing)
+                    + System.lineSeparator() + "Build first, from " + options.repoRoot() + ": mvn -DskipTests package"
+                    + " (or start only MongoDB and Kafka with --infra-only)");
+        }
+    }
+
+    private void createDirectories() {
+        try {
+            Files.createDirectories(logDir());
+            Files.createDirectories(runDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data dir " + options.dataDir(), e);
+        }
+    }
+
+    private Path logDir() {
+        return options.dataDir().resolve("logs");
+    }
+
+    private Path runDir() {
+        return options.dataDir().resolve("run");
+    }
+
+    private void registerShutdownHook() {
+        if (shutdownHook == null) {
+            Thread hook = new Thread(() -> {
+                out.accept("shutting down");
+                close();
+            }, "nzc-local-stack-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            shutdownHook = hook;
+        }
+    }
+
+    private void startMongo() {
+        if (!options.embeddedMongo()) {
+            out.accept("mongodb: using " + options.mongoUri() + " (MONGODB_URI)");
+            return;
+        }
+        Path file = options.dataDir().resolve("mongo").resolve("nzc.mv");
+        Instant start = Instant.now();
+        mongo = new EmbeddedMongo(file, options.mongoPort()).start();
+        Duration took = Duration.between(start, Instant.now());
+        startupTimes.put("mongodb", took);
+        out.accept(String.format("mongodb: ready on %s after %.1f s (embedded, %s)", mongo.uri(), seconds(took), file));
+    }
+
+    private void requireEmbeddedKafka() {
+        if (!options.embeddedKafka() || kafka == null) {
+            throw new IllegalStateException("no Kafka broker started by this launcher");
+        }
+    }
+
+    private void startServices(List<Service> stage) {
+        List<ChildProcess> started = new ArrayList<>();
+        for (Service service : stage) {
+            abortIfClosing();
+            KafkaBroker.requireFree(options.port(service), service.module() + " port");
+            ChildProcess process = processes.computeIfAbsent(service,
+                    s -> new ChildProcess(s.module(), logDir().resolve(s.module() + ".log"), runDir(), out));
+            out.accept(service.module() + ": starting on port " + options.port(service));
+            process.start(serviceCommand(service), options.dataDir(), serviceEnvironment(service));
+            started.add(process);
+        }
+        awaitReady(stage);
+    }
+
+    private void awaitReady(List<Service> stage) {
+        List<Service> pending = new ArrayList<>(stage);
+        while (!pending.isEmpty()) {
+            abortIfClosing();
+            for (Service service : new ArrayList<>(pending)) {
+                ChildProcess process = processes.get(service);
+                Duration elapsed = Duration.between(process.startedAt(), Instant.now());
+                if (!process.isAlive()) {
+                    String message = service.module() + ": failed, exited with code " + process.exitCode().orElse(-1)
+                            + " after " + String.format("%.1f s", seconds(elapsed));
+                    out.accept(message);
+                    throw new LocalStackException(message + "; " + process.describeTail(TAIL_LINES));
+                }
+                if (isReady(service)) {
+                    startupTimes.put(service.module(), elapsed);
+                    out.accept(String.format("%s: ready after %.1f s (%s)", service.module(), seconds(elapsed),
+                            serviceUrl(service)));
+                    pending.remove(service);
+                } else if (elapsed.compareTo(options.readinessTimeout()) > 0) {
+                    String message = service.module() + ": failed, not ready after "
+                            + options.readinessTimeout().toSeconds() + " s";
+                    out.accept(message);
+                    throw new LocalStackException(message + "; " + process.describeTail(TAIL_LINES));
+                }
+            }
+            if (!pending.isEmpty()) {
+                KafkaBroker.sleep(POLL_INTERVAL);
+            }
+        }
+    }
+
+    private boolean isReady(Service service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl(service) + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("interrupted while waiting for " + service.module(), e);
+        }
+    }
+
+    private void stopAll(List<ChildProcess> running) {
+        if (running.isEmpty()) {
+            return;
+        }
+        Instant start = Instant.now();
+        running.forEach(p -> out.accept(p.name() + ": stopping"));
+        running.forEach(ChildProcess::requestStop);
+        for (ChildProcess process : running) {
+            Duration left = SERVICE_STOP_GRACE.minus(Duration.between(start, Instant.now()));
+            boolean graceful = process.stop(left.isNegative() ? Duration.ZERO : left);
+            out.accept(String.format("%s: stopped%s after %.1f s", process.name(), graceful ? "" : " (killed)",
+                    seconds(Duration.between(start, Instant.now()))));
+        }
+    }
+
+    private void abortIfClosing() {
+        if (closing) {
+            throw new LocalStackException("start-up aborted: the stack is shutting down");
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration == null ? 0 : duration.toMillis() / 1000.0;
+    }
+}

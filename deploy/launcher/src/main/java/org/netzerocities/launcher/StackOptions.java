@@ -1,0 +1,554 @@
+package org.netzerocities.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Everything the {@link LocalStack} needs to know: where the data lives, which ports to use, which services to start
+ * and how. Immutable; build with {@link #builder()} (tests) or {@link #fromCommandLine(String[], Map)} (main).
+ */
+public final class StackOptions {
+
+    public static final List<String> DEFAULT_SERVICE_JAVA_OPTS =
+            List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
+    public static final List<String> DEFAULT_KAFKA_JAVA_OPTS = List.of("-Xmx512m");
+    public static final int DEFAULT_MONGO_PORT = 27017;
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(180);
+    public static final Duration DEFAULT_KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDir;
+    private final Path repoRoot;
+    private final String externalMongoUri;
+    private final String externalKafkaBootstrapServers;
+    private final int mongoPort;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
+    private final Map<Service, Integer> ports;
+    private final Set<Service> services;
+    private final List<String> serviceJavaOpts;
+    private final List<String> kafkaJavaOpts;
+    private final Duration readinessTimeout;
+    private final Duration kafkaReadyTimeout;
+    private final StartOrder startOrder;
+    private final Map<String, String> environment;
+    private final Map<Service, Map<String, String>> serviceEnvironment;
+    private final String javaExecutable;
+    private final String childClasspath;
+    private final Consumer<String> reporter;
+
+    private StackOptions(Builder b, Map<Service, Integer> ports, int mongoPort, int kafkaPort, int controllerPort) {
+        this.dataDir = b.dataDir.toAbsolutePath().normalize();
+        this.repoRoot = (b.repoRoot != null ? b.repoRoot : findRepoRoot()).toAbsolutePath().normalize();
+        this.externalMongoUri = blankToNull(b.externalMongoUri);
+        this.externalKafkaBootstrapServers = blankToNull(b.externalKafkaBootstrapServers);
+        this.mongoPort = mongoPort;
+        this.kafkaPort = kafkaPort;
+        this.kafkaControllerPort = controllerPort;
+        this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
+        this.services = Collections.unmodifiableSet(b.services.isEmpty()
+                ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(b.services));
+        this.serviceJavaOpts = List.copyOf(b.serviceJavaOpts);
+        this.kafkaJavaOpts = List.copyOf(b.kafkaJavaOpts);
+        this.readinessTimeout = b.readinessTimeout;
+        this.kafkaReadyTimeout = b.kafkaReadyTimeout;
+        this.startOrder = b.startOrder;
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        Map<Service, Map<String, String>> perService = new EnumMap<>(Service.class);
+        b.serviceEnvironment.forEach((s, env) -> perService.put(s, Map.copyOf(env)));
+        this.serviceEnvironment = Collections.unmodifiableMap(perService);
+        this.javaExecutable = b.javaExecutable != null ? b.javaExecutable
+                : Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        this.childClasspath = b.childClasspath;
+        this.reporter = b.reporter;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The options of the command line, then the environment, then the defaults. Options: {@code --data-dir=DIR},
+     * {@code --repo-root=DIR}, {@code --infra-only}, {@code --services=community,gateway},
+     * {@code --port-offset=N}, {@code --mongo-port=N}, {@code --kafka-port=N}, {@code --kafka-controller-port=N},
+     * {@code --ready-timeout=SECONDS}, {@code --start-order=staged|staged_gateway_last|parallel|sequential}.
+     * Environment: {@code NZC_DATA_DIR}, {@code NZC_REPO_ROOT}, {@code NZC_INFRA_ONLY}, {@code NZC_SERVICES},
+     * {@code NZC_PORT_OFFSET}, {@code NZC_MONGO_PORT}, {@code NZC_KAFKA_PORT}, {@code NZC_KAFKA_CONTROLLER_PORT},
+     * {@code NZC_READY_TIMEOUT_SECONDS}, {@code NZC_START_ORDER}, {@code NZC_SERVICE_JAVA_OPTS},
+     * {@code NZC_KAFKA_JAVA_OPTS}, and {@code MONGODB_URI} / {@code KAFKA_BOOTSTRAP_SERVERS} to use servers
+     * that already run instead of the embedded ones.
+     */
+    public static Builder fromCommandLine(String[] args, Map<String, String> env) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> envNames = Map.ofEntries(
+                Map.entry("NZC_DATA_DIR", "data-dir"),
+                Map.entry("NZC_REPO_ROOT", "repo-root"),
+                Map.entry("NZC_INFRA_ONLY", "infra-only"),
+                Map.entry("NZC_SERVICES", "services"),
+                Map.entry("NZC_PORT_OFFSET", "port-offset"),
+                Map.entry("NZC_MONGO_PORT", "mongo-port"),
+                Map.entry("NZC_KAFKA_PORT", "kafka-port"),
+                Map.entry("NZC_KAFKA_CONTROLLER_PORT", "kafka-controller-port"),
+                Map.entry("NZC_READY_TIMEOUT_SECONDS", "ready-timeout"),
+                Map.entry("NZC_START_ORDER", "start-order"),
+                Map.entry("NZC_SERVICE_JAVA_OPTS", "service-java-opts"),
+                Map.entry("NZC_KAFKA_JAVA_OPTS", "kafka-java-opts"),
+                Map.entry("MONGODB_URI", "mongodb-uri"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap-servers"));
+        envNames.forEach((envName, option) -> {
+            String value = env.get(envName);
+            if (value != null && !value.isBlank()) {
+                settings.put(option, value.trim());
+            }
+        });
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "' (see --help)");
+            }
+            int eq = arg.indexOf('=');
+            String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            String value = eq < 0 ? "true" : arg.substring(eq + 1);
+            if (!envNames.containsValue(key)) {
+                throw new IllegalArgumentException("unknown option '--" + key + "' (see --help)");
+            }
+            settings.put(key, value);
+        }
+
+        Builder b = builder();
+        settings.forEach((key, value) -> {
+            switch (key) {
+                case "data-dir" -> b.dataDir(Paths.get(value));
+                case "repo-root" -> b.repoRoot(Paths.get(value));
+                case "infra-only" -> {
+                    if (Boolean.parseBoolean(value)) {
+                        b.infraOnly();
+                    }
+                }
+                case "services" -> {
+                    if (!settings.containsKey("infra-only") || !Boolean.parseBoolean(settings.get("infra-only"))) {
+                        b.services(value.isBlank() ? new String[0] : value.split("\\s*,\\s*"));
+                    }
+                }
+                case "port-offset" -> b.portOffset(parseInt(key, value));
+                case "mongo-port" -> b.mongoPort(parseInt(key, value));
+                case "kafka-port" -> b.kafkaPort(parseInt(key, value));
+                case "kafka-controller-port" -> b.kafkaControllerPort(parseInt(key, value));
+                case "ready-timeout" -> b.readinessTimeout(Duration.ofSeconds(parseInt(key, value)));
+                case "start-order" -> b.startOrder(StartOrder.valueOf(value.trim().toUpperCase(Locale.ROOT)));
+                case "service-java-opts" -> b.serviceJavaOpts(splitOpts(value));
+                case "kafka-java-opts" -> b.kafkaJavaOpts(splitOpts(value));
+                case "mongodb-uri" -> b.externalMongo(value);
+                case "kafka-bootstrap-servers" -> b.externalKafka(value);
+                default -> throw new IllegalStateException(key);
+            }
+        });
+        return b;
+    }
+
+    static String usage() {
+        return String.join(System.lineSeparator(),
+                "usage: java -cp 'deploy/launcher/target/classes:deploy/launcher/target/lib/*' "
+                        + "org.netzerocities.launcher.LocalStack [options]",
+                "  --data-dir=DIR            data kept across restarts (env NZC_DATA_DIR, default ./data)",
+                "  --repo-root=DIR           where <module>/target/<module>.jar are (env NZC_REPO_ROOT, default: found "
+                        + "from the working directory)",
+                "  --infra-only              only MongoDB and Kafka, no service (env NZC_INFRA_ONLY=true)",
+                "  --services=a,b            services to start (env NZC_SERVICES), default all: community, learning, "
+                        + "campaign, notification, gateway",
+                "  --port-offset=N           add N to every default port (env NZC_PORT_OFFSET)",
+                "  --mongo-port=N            embedded MongoDB port (env NZC_MONGO_PORT, default 27017)",
+                "  --kafka-port=N            Kafka client port (env NZC_KAFKA_PORT, default 9092)",
+                "  --kafka-controller-port=N Kafka controller port (env NZC_KAFKA_CONTROLLER_PORT, default 9093)",
+                "  --ready-timeout=SECONDS   per service readiness timeout (env NZC_READY_TIMEOUT_SECONDS, default 180)",
+                "  --start-order=ORDER       staged (default), staged_gateway_last, parallel, sequential "
+                        + "(env NZC_START_ORDER)",
+                "  env NZC_SERVICE_JAVA_OPTS JVM options of each service (default "
+                        + String.join(" ", DEFAULT_SERVICE_JAVA_OPTS) + ")",
+                "  env NZC_KAFKA_JAVA_OPTS   JVM options of the broker (default "
+                        + String.join(" ", DEFAULT_KAFKA_JAVA_OPTS) + ")",
+                "  env MONGODB_URI           use this MongoDB instead of the embedded one",
+                "  env KAFKA_BOOTSTRAP_SERVERS use this Kafka instead of starting a broker");
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " expects a number, got '" + value + "'");
+        }
+    }
+
+    private static List<String> splitOpts(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * The repository root: system property {@code nzc.repo.root}, else the first directory upwards from the working
+     * directory that holds {@code deploy/launcher/pom.xml}, else the working directory.
+     */
+    static Path findRepoRoot() {
+        String property = System.getProperty("nzc.repo.root");
+        if (property != null && !property.isBlank()) {
+            return Paths.get(property);
+        }
+        Path cwd = Paths.get("").toAbsolutePath();
+        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("deploy/launcher/pom.xml"))) {
+                return dir;
+            }
+        }
+        return cwd;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    /** True when the launcher starts its own MongoDB-wire server (no {@code MONGODB_URI} given). */
+    public boolean embeddedMongo() {
+        return externalMongoUri == null;
+    }
+
+    /** True when the launcher starts its own Kafka broker (no {@code KAFKA_BOOTSTRAP_SERVERS} given). */
+    public boolean embeddedKafka() {
+        return externalKafkaBootstrapServers == null;
+    }
+
+    public String mongoUri() {
+        return embeddedMongo() ? "mongodb://localhost:" + mongoPort : externalMongoUri;
+    }
+
+    public String kafkaBootstrapServers() {
+        return embeddedKafka() ? "localhost:" + kafkaPort : externalKafkaBootstrapServers;
+    }
+
+    public int mongoPort() {
+        return mongoPort;
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    public int kafkaControllerPort() {
+        return kafkaControllerPort;
+    }
+
+    public int port(Service service) {
+        return ports.get(service);
+    }
+
+    public Set<Service> services() {
+        return services;
+    }
+
+    public List<String> serviceJavaOpts() {
+        return serviceJavaOpts;
+    }
+
+    public List<String> kafkaJavaOpts() {
+        return kafkaJavaOpts;
+    }
+
+    public Duration readinessTimeout() {
+        return readinessTimeout;
+    }
+
+    public Duration kafkaReadyTimeout() {
+        return kafkaReadyTimeout;
+    }
+
+    public StartOrder startOrder() {
+        return startOrder;
+    }
+
+    /** Extra environment for every service, on top of the launcher's own. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Extra environment for one service, applied last. */
+    public Map<String, String> environment(Service service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
+    }
+
+    public String javaExecutable() {
+        return javaExecutable;
+    }
+
+    /**
+     * The classpath of the Kafka child JVMs: the one given, else system property {@code nzc.launcher.classpath}
+     * (set by this module's test plugins), else this JVM's {@code java.class.path}; entries made absolute.
+     */
+    public String childClasspath() {
+        String cp = childClasspath;
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("nzc.launcher.classpath");
+        }
+        if (cp == null || cp.isBlank() || cp.contains("${")) {
+            cp = System.getProperty("java.class.path");
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : cp.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            if (entry.endsWith("*")) {
+                String dir = entry.substring(0, entry.length() - 1);
+                entries.add(Paths.get(dir.isEmpty() ? "." : dir).toAbsolutePath().normalize()
+                        + java.io.File.separator + "*");
+            } else {
+                entries.add(Paths.get(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    public Consumer<String> reporter() {
+        return reporter;
+    }
+
+    public static final class Builder {
+
+        private Path dataDir = Paths.get("data");
+        private Path repoRoot;
+        private String externalMongoUri;
+        private String externalKafkaBootstrapServers;
+        private int portOffset;
+        private boolean freePorts;
+        private Integer mongoPort;
+        private Integer kafkaPort;
+        private Integer kafkaControllerPort;
+        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private Set<Service> services = EnumSet.allOf(Service.class);
+        private List<String> serviceJavaOpts = DEFAULT_SERVICE_JAVA_OPTS;
+        private List<String> kafkaJavaOpts = DEFAULT_KAFKA_JAVA_OPTS;
+        private Duration readinessTimeout = DEFAULT_READINESS_TIMEOUT;
+        private Duration kafkaReadyTimeout = DEFAULT_KAFKA_READY_TIMEOUT;
+        private StartOrder startOrder = StartOrder.STAGED;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
+        private String javaExecutable;
+        private String childClasspath;
+        private Consumer<String> reporter = defaultReporter(System.out);
+
+        private Builder() {
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir);
+            return this;
+        }
+
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot;
+            return this;
+        }
+
+        /** Use this MongoDB instead of starting the embedded one. */
+        public Builder externalMongo(String uri) {
+            this.externalMongoUri = uri;
+            return this;
+        }
+
+        /** Use this Kafka instead of starting a broker. */
+        public Builder externalKafka(String bootstrapServers) {
+            this.externalKafkaBootstrapServers = bootstrapServers;
+            return this;
+        }
+
+        /** Added to every default port that is not set explicitly. */
+        public Builder portOffset(int offset) {
+            this.portOffset = offset;
+            return this;
+        }
+
+        /** Every port not set explicitly gets a free ephemeral port (for tests). */
+        public Builder freePorts() {
+            this.freePorts = true;
+            return this;
+        }
+
+        public Builder mongoPort(int port) {
+            this.mongoPort = port;
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder kafkaControllerPort(int port) {
+            this.kafkaControllerPort = port;
+            return this;
+        }
+
+        public Builder port(Service service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        public Builder port(String service, int port) {
+            return port(Service.of(service), port);
+        }
+
+        /** Which services to start, by name ({@code community-service} or {@code community}); none: infra only. */
+        public Builder services(String... names) {
+            Set<Service> selected = EnumSet.noneOf(Service.class);
+            for (String name : names) {
+                selected.add(Service.of(name));
+            }
+            this.services = selected;
+            return this;
+        }
+
+        public Builder services(Set<Service> services) {
+            this.services = services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services);
+            return this;
+        }
+
+        /** Only MongoDB and Kafka. */
+        public Builder infraOnly() {
+            this.services = EnumSet.noneOf(Service.class);
+            return this;
+        }
+
+        public Builder serviceJavaOpts(List<String> opts) {
+            this.serviceJavaOpts = List.copyOf(opts);
+            return this;
+        }
+
+        public Builder kafkaJavaOpts(List<String> opts) {
+            this.kafkaJavaOpts = List.copyOf(opts);
+            return this;
+        }
+
+        public Builder readinessTimeout(Duration timeout) {
+            this.readinessTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        public Builder kafkaReadyTimeout(Duration timeout) {
+            this.kafkaReadyTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        public Builder startOrder(StartOrder order) {
+            this.startOrder = Objects.requireNonNull(order);
+            return this;
+        }
+
+        /** An environment variable for every service. */
+        public Builder env(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        /** An environment variable for one service. */
+        public Builder env(Service service, String name, String value) {
+            serviceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        public Builder javaExecutable(String java) {
+            this.javaExecutable = java;
+            return this;
+        }
+
+        /** Classpath of the Kafka child JVMs; see {@link StackOptions#childClasspath()}. */
+        public Builder childClasspath(String classpath) {
+            this.childClasspath = classpath;
+            return this;
+        }
+
+        /** Receives one line per state change; default: standard output. */
+        public Builder reporter(Consumer<String> reporter) {
+            this.reporter = Objects.requireNonNull(reporter);
+            return this;
+        }
+
+        public StackOptions build() {
+            Map<Service, Integer> resolved = new EnumMap<>(Service.class);
+            int mongo;
+            int kafka;
+            int controller;
+            if (freePorts) {
+                int missing = (int) Arrays.stream(Service.values()).filter(s -> !ports.containsKey(s)).count() + 3;
+                List<Integer> free = freeLocalPorts(missing);
+                int i = 0;
+                for (Service s : Service.values()) {
+                    resolved.put(s, ports.containsKey(s) ? ports.get(s) : free.get(i++));
+                }
+                mongo = mongoPort != null ? mongoPort : free.get(i++);
+                kafka = kafkaPort != null ? kafkaPort : free.get(i++);
+                controller = kafkaControllerPort != null ? kafkaControllerPort : free.get(i);
+            } else {
+                for (Service s : Service.values()) {
+                    resolved.put(s, ports.getOrDefault(s, s.defaultPort() + portOffset));
+                }
+                mongo = mongoPort != null ? mongoPort : DEFAULT_MONGO_PORT + portOffset;
+                kafka = kafkaPort != null ? kafkaPort : DEFAULT_KAFKA_PORT + portOffset;
+                controller = kafkaControllerPort != null ? kafkaControllerPort
+                        : DEFAULT_KAFKA_CONTROLLER_PORT + portOffset;
+            }
+            return new StackOptions(this, resolved, mongo, kafka, controller);
+        }
+    }
+
+    static Consumer<String> defaultReporter(PrintStream out) {
+        return line -> out.println("[nzc] " + line);
+    }
+
+    /** Distinct free ports on the loopback interface; all held open until every one is found. */
+    static List<Integer> freeLocalPorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            List<Integer> result = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                result.add(socket.getLocalPort());
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find free local ports", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing to do: the port is free again either way
+                }
+            }
+        }
+    }
+}

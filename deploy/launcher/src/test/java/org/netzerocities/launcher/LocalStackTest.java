@@ -1,0 +1,97 @@
+package org.netzerocities.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackTest {
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void communityServiceStartsFirstThenTheOthersTogether() {
+        EnumSet<Service> all = EnumSet.allOf(Service.class);
+
+        assertThat(LocalStack.stages(all, StartOrder.STAGED)).containsExactly(
+                List.of(Service.COMMUNITY),
+                List.of(Service.LEARNING, Service.CAMPAIGN, Service.NOTIFICATION, Service.GATEWAY));
+        assertThat(LocalStack.stages(all, StartOrder.STAGED_GATEWAY_LAST)).containsExactly(
+                List.of(Service.COMMUNITY),
+                List.of(Service.LEARNING, Service.CAMPAIGN, Service.NOTIFICATION),
+                List.of(Service.GATEWAY));
+        assertThat(LocalStack.stages(all, StartOrder.PARALLEL)).hasSize(1);
+        assertThat(LocalStack.stages(all, StartOrder.SEQUENTIAL)).hasSize(5);
+        assertThat(LocalStack.stages(EnumSet.of(Service.GATEWAY), StartOrder.STAGED_GATEWAY_LAST))
+                .containsExactly(List.of(Service.GATEWAY));
+        assertThat(LocalStack.stages(EnumSet.noneOf(Service.class), StartOrder.STAGED)).isEmpty();
+    }
+
+    @Test
+    void servicesGetTheirPortsTheBrokerTheDatabaseAndTheCommunityJwks() {
+        StackOptions options = StackOptions.builder().dataDir(tempDir).repoRoot(tempDir)
+                .port(Service.COMMUNITY, 18081).port(Service.LEARNING, 18082).port(Service.CAMPAIGN, 18083)
+                .port(Service.NOTIFICATION, 18084).port(Service.GATEWAY, 18080)
+                .mongoPort(27999).kafkaPort(19092).kafkaControllerPort(19093)
+                .env("NZC_ADMIN_EMAIL", "ops@example.org")
+                .env(Service.LEARNING, "SERVER_PORT", "18999")
+                .build();
+        LocalStack stack = new LocalStack(options);
+
+        Map<String, String> learning = stack.serviceEnvironment(Service.LEARNING);
+        assertThat(learning)
+                .containsEntry("SERVER_PORT", "18999")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
+                .containsEntry("MONGODB_URI", "mongodb://localhost:27999")
+                .containsEntry("NZC_JWKS_URI", "http://localhost:18081/api/community/.well-known/jwks.json")
+                .containsEntry("NZC_ADMIN_EMAIL", "ops@example.org")
+                .doesNotContainKey("COMMUNITY_SERVICE_URI");
+        assertThat(learning.get("SPRING_PROFILES_ACTIVE")).contains("embedded");
+
+        assertThat(stack.serviceEnvironment(Service.GATEWAY))
+                .containsEntry("SERVER_PORT", "18080")
+                .containsEntry("COMMUNITY_SERVICE_URI", "http://localhost:18081")
+                .containsEntry("LEARNING_SERVICE_URI", "http://localhost:18082")
+                .containsEntry("CAMPAIGN_SERVICE_URI", "http://localhost:18083")
+                .containsEntry("NOTIFICATION_SERVICE_URI", "http://localhost:18084");
+
+        assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:18080");
+        assertThat(stack.serviceUrl("campaign")).isEqualTo("http://localhost:18083");
+        assertThat(stack.serviceCommand(Service.COMMUNITY))
+                .contains("-Xmx256m", "-XX:+UseSerialGC", "-jar")
+                .last().isEqualTo(tempDir.resolve("community-service/target/community-service.jar").toString());
+    }
+
+    @Test
+    void anExternalMongoGetsNoEmbeddedProfile() {
+        StackOptions options = StackOptions.builder().dataDir(tempDir).externalMongo("mongodb://db:27017").build();
+
+        Map<String, String> env = new LocalStack(options).serviceEnvironment(Service.COMMUNITY);
+
+        assertThat(env).containsEntry("MONGODB_URI", "mongodb://db:27017");
+        if (System.getenv("SPRING_PROFILES_ACTIVE") == null) {
+            assertThat(env).doesNotContainKey("SPRING_PROFILES_ACTIVE");
+        }
+    }
+
+    @Test
+    void missingJarsFailFastBeforeAnythingStarts() {
+        Path dataDir = tempDir.resolve("data");
+        StackOptions options = StackOptions.builder().dataDir(dataDir).repoRoot(tempDir).freePorts()
+                .services("community", "gateway").build();
+
+        assertThatThrownBy(() -> new LocalStack(options).start())
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("community-service.jar")
+                .hasMessageContaining("gateway.jar")
+                .hasMessageContaining("mvn -DskipTests package");
+        assertThat(dataDir).as("nothing was started, not even the data dir").doesNotExist();
+    }
+}
