@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.inbox.IdempotentConsumer;
 import org.netzerocities.events.inbox.ProcessedEvents;
 import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.kafka.InvalidEventException;
@@ -64,6 +65,11 @@ public class EventBackboneAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
         return new ProcessedEvents(mongo, clock);
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(EventCodec codec, ProcessedEvents processedEvents) {
+        return new IdempotentConsumer(codec, processedEvents);
     }
 
     @Bean

@@ -1,0 +1,45 @@
+package org.netzerocities.notification.inbox;
+
+import org.netzerocities.support.PageResponse;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/notifications")
+@Tag(name = "Inbox", description = "The calling member's notifications")
+class NotificationController {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id"));
+
+    private final Inbox inbox;
+
+    NotificationController(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @GetMapping
+    @Operation(summary = "The inbox, newest first; unread=true for unread only, unread=false for read only")
+    PageResponse<NotificationView> list(@AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) Boolean unread,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
+        return PageResponse.of(inbox.of(jwt.getSubject(), unread, PageResponse.request(page, size, NEWEST_FIRST)),
+                NotificationView::of);
+    }
+
+    @PostMapping("/{id}/read")
+    @Operation(summary = "Mark one of your notifications read")
+    NotificationView read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return NotificationView.of(inbox.markRead(jwt.getSubject(), id));
+    }
+}

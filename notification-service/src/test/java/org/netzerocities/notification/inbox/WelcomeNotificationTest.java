@@ -1,0 +1,152 @@
+package org.netzerocities.notification.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.kafka.EventCodec;
+import org.netzerocities.events.outbox.PendingEvent;
+import org.netzerocities.notification.contact.MemberContactRepository;
+import org.netzerocities.testsupport.PlatformInfrastructure;
+import org.netzerocities.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** MemberJoined from the real broker to the member's inbox, exactly once. */
+@SpringBootTest(properties = "nzc.events.consumer.initial-backoff=50ms")
+@AutoConfigureMockMvc
+@Import(PlatformInfrastructure.class)
+class WelcomeNotificationTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    NotificationRepository notifications;
+    @Autowired
+    MemberContactRepository contacts;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaConnectionDetails kafkaConnection;
+
+    @Test
+    void joinedMemberFindsAWelcomeInTheirInboxAndCanMarkItRead() throws Exception {
+        String memberId = UUID.randomUUID().toString();
+        send(memberJoined(memberId, UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + memberId));
+
+        http.perform(get("/api/notifications").with(jwt().jwt(j -> j.subject(memberId))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(20))
+                .andExpect(jsonPath("$.items[0].category").value("WELCOME"))
+                .andExpect(jsonPath("$.items[0].read").value(false))
+                .andExpect(jsonPath("$.items[0].body").value(org.hamcrest.Matchers.containsString("manifesto")));
+        assertThat(contacts.findById(memberId)).get().extracting(c -> c.email()).isEqualTo(memberId + "@example.org");
+
+        http.perform(post("/api/notifications/welcome-{id}/read", memberId).with(jwt().jwt(j -> j.subject(memberId))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.read").value(true));
+        http.perform(get("/api/notifications").param("unread", "true").with(jwt().jwt(j -> j.subject(memberId))))
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void redeliveredEventLeavesExactlyOneNotification() {
+        String memberId = UUID.randomUUID().toString();
+        PendingEvent joined = memberJoined(memberId, UUID.randomUUID().toString());
+
+        send(joined);
+        send(joined);
+        send(joined);
+        String laterMember = UUID.randomUUID().toString();
+        send(memberJoined(laterMember, UUID.randomUUID().toString()));
+
+        // the later event is processed after the duplicates (same partition order is not guaranteed across
+        // keys, so wait for both effects)
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + laterMember)
+                && processedCount(joined.eventId()) == 1);
+        assertThat(notifications.findByMemberId(memberId, org.springframework.data.domain.Pageable.unpaged())
+                .getTotalElements()).isEqualTo(1);
+    }
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        kafka.send(new ProducerRecord<>(EventCatalog.COMMUNITY_MEMBERS_TOPIC, poisonKey, "{not json"));
+        PendingEvent badBody = new PendingEvent(UUID.randomUUID().toString(), EventCatalog.MEMBER_JOINED.type(),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC, poisonKey, "/test", Instant.now(), "[1,2,3]");
+        send(badBody);
+        String memberId = UUID.randomUUID().toString();
+        send(memberJoined(memberId, UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications.existsById("welcome-" + memberId));
+        var deadLetters = TopicReader.read(String.join(",", kafkaConnection.getBootstrapServers()),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC + ".DLT", r -> poisonKey.equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(deadLetters).hasSize(2);
+        assertThat(TopicReader.header(deadLetters.get(0), "kafka_dlt-exception-cause-fqcn"))
+                .isEqualTo("org.netzerocities.events.kafka.InvalidEventException");
+    }
+
+    @Test
+    void inboxNeedsATokenAndShowsOnlyTheCallersOwnNotifications() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        send(memberJoined(owner, UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + owner));
+
+        http.perform(get("/api/notifications"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(get("/api/notifications").with(jwt().jwt(j -> j.subject("someone-else"))))
+                .andExpect(jsonPath("$.total").value(0));
+        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(jwt().jwt(j -> j.subject("someone-else"))))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(get("/api/notifications").param("size", "0").with(jwt().jwt(j -> j.subject(owner))))
+                .andExpect(status().isBadRequest());
+    }
+
+    private long processedCount(String eventId) {
+        return mongo.count(Query.query(Criteria.where("eventId").is(eventId)), "processed_events");
+    }
+
+    private PendingEvent memberJoined(String memberId, String eventId) {
+        var payload = new MemberJoined(memberId, memberId + "@example.org", "Ana", "cluj-napoca", List.of("ro"),
+                List.of("energy"), null, Instant.now());
+        return new PendingEvent(eventId, EventCatalog.MEMBER_JOINED.type(), EventCatalog.MEMBER_JOINED.topic(), memberId,
+                "/community-service", Instant.now(), codec.write(payload));
+    }
+
+    private void send(PendingEvent event) {
+        kafka.send(codec.toRecord(event)).join();
+    }
+}
