@@ -1,0 +1,27 @@
+package org.netzerocities.campaign.audience;
+
+import org.netzerocities.support.ApiProblem;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Audience", description = "Members as the engagement plan knows them")
+class AudienceController {
+
+    private final CitizenRepository citizens;
+
+    AudienceController(CitizenRepository citizens) {
+        this.citizens = citizens;
+    }
+
+    @GetMapping("/api/campaigns/audience/me")
+    @Operation(summary = "The calling member as campaign audience (404 until campaigns have learnt of the member)")
+    Citizen me(@AuthenticationPrincipal Jwt jwt) {
+        return citizens.findById(jwt.getSubject()).orElseThrow(() -> ApiProblem.notFound("Member " + jwt.getSubject()));
+    }
+}

@@ -1,0 +1,27 @@
+package org.netzerocities.learning.learner;
+
+import org.netzerocities.support.ApiProblem;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Learners", description = "Members as the capability-building programme knows them")
+class LearnerController {
+
+    private final LearnerRepository learners;
+
+    LearnerController(LearnerRepository learners) {
+        this.learners = learners;
+    }
+
+    @GetMapping("/api/learning/learners/me")
+    @Operation(summary = "The calling member's learner record (404 until the programme has learnt of the member)")
+    Learner me(@AuthenticationPrincipal Jwt jwt) {
+        return learners.findById(jwt.getSubject()).orElseThrow(() -> ApiProblem.notFound("Learner " + jwt.getSubject()));
+    }
+}
