@@ -1,0 +1,59 @@
+package org.netzerocities.gateway.errors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Errors the gateway itself raises (no route, payload too large, anything unexpected) as
+ * {@code application/problem+json}, like every service behind it.
+ */
+@Component
+@Order(-2) // ahead of Boot's default handler
+class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+
+    private final JsonMapper json;
+
+    ProblemDetailsErrorHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        ProblemDetail problem = toProblem(ex);
+        problem.setInstance(exchange.getRequest().getURI());
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsBytes(problem);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private static ProblemDetail toProblem(Throwable ex) {
+        if (ex instanceof ResponseStatusException status) {
+            String reason = status.getReason() != null ? status.getReason()
+                    : HttpStatus.valueOf(status.getStatusCode().value()).getReasonPhrase();
+            String type = status.getStatusCode().value() == 404 ? "not-found" : "http-" + status.getStatusCode().value();
+            return Problems.of(status.getStatusCode(), type, reason, reason);
+        }
+        log.error("Unexpected gateway error", ex);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The gateway failed to process the request");
+    }
+}
