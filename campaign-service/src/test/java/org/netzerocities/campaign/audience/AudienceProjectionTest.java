@@ -7,16 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.netzerocities.events.contract.EventCatalog;
-import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.kafka.EventCodec;
-import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.testsupport.PlatformInfrastructure;
+import org.netzerocities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -44,11 +41,7 @@ class AudienceProjectionTest {
         http.perform(get("/api/campaigns/audience/me").with(jwt().jwt(j -> j.subject(memberId))))
                 .andExpect(status().isNotFound());
 
-        var joined = new MemberJoined(memberId, "l@example.org", "Lea", "malmo", List.of("sv", "en"), List.of(),
-                null, Instant.parse("2026-11-28T10:00:00Z"));
-        kafka.send(codec.toRecord(new PendingEvent(UUID.randomUUID().toString(), EventCatalog.MEMBER_JOINED.type(),
-                EventCatalog.MEMBER_JOINED.topic(), memberId, "/community-service", Instant.now(),
-                codec.write(joined)))).join();
+        TestEvents.publish(kafka, codec, TestEvents.memberJoined(codec, memberId, "malmo", List.of("sv", "en")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> citizens.existsById(memberId));
         http.perform(get("/api/campaigns/audience/me").with(jwt().jwt(j -> j.subject(memberId))))

@@ -17,11 +17,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
-import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.testsupport.PlatformInfrastructure;
+import org.netzerocities.testsupport.TestEvents;
 import org.netzerocities.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -59,7 +59,7 @@ class WelcomeNotificationTest {
     @Test
     void joinedMemberFindsAWelcomeInTheirInboxAndCanMarkItRead() throws Exception {
         String memberId = UUID.randomUUID().toString();
-        send(memberJoined(memberId, UUID.randomUUID().toString()));
+        send(memberJoined(memberId));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + memberId));
 
@@ -83,13 +83,13 @@ class WelcomeNotificationTest {
     @Test
     void redeliveredEventLeavesExactlyOneNotification() {
         String memberId = UUID.randomUUID().toString();
-        PendingEvent joined = memberJoined(memberId, UUID.randomUUID().toString());
+        PendingEvent joined = memberJoined(memberId);
 
         send(joined);
         send(joined);
         send(joined);
         String laterMember = UUID.randomUUID().toString();
-        send(memberJoined(laterMember, UUID.randomUUID().toString()));
+        send(memberJoined(laterMember));
 
         // the later event is processed after the duplicates (same partition order is not guaranteed across
         // keys, so wait for both effects)
@@ -107,7 +107,7 @@ class WelcomeNotificationTest {
                 EventCatalog.COMMUNITY_MEMBERS_TOPIC, poisonKey, "/test", Instant.now(), "[1,2,3]");
         send(badBody);
         String memberId = UUID.randomUUID().toString();
-        send(memberJoined(memberId, UUID.randomUUID().toString()));
+        send(memberJoined(memberId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> notifications.existsById("welcome-" + memberId));
         var deadLetters = TopicReader.read(String.join(",", kafkaConnection.getBootstrapServers()),
@@ -120,7 +120,7 @@ class WelcomeNotificationTest {
     @Test
     void inboxNeedsATokenAndShowsOnlyTheCallersOwnNotifications() throws Exception {
         String owner = UUID.randomUUID().toString();
-        send(memberJoined(owner, UUID.randomUUID().toString()));
+        send(memberJoined(owner));
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + owner));
 
         http.perform(get("/api/notifications"))
@@ -139,14 +139,11 @@ class WelcomeNotificationTest {
         return mongo.count(Query.query(Criteria.where("eventId").is(eventId)), "processed_events");
     }
 
-    private PendingEvent memberJoined(String memberId, String eventId) {
-        var payload = new MemberJoined(memberId, memberId + "@example.org", "Ana", "cluj-napoca", List.of("ro"),
-                List.of("energy"), null, Instant.now());
-        return new PendingEvent(eventId, EventCatalog.MEMBER_JOINED.type(), EventCatalog.MEMBER_JOINED.topic(), memberId,
-                "/community-service", Instant.now(), codec.write(payload));
+    private PendingEvent memberJoined(String memberId) {
+        return TestEvents.memberJoined(codec, memberId, "cluj-napoca", List.of("ro"));
     }
 
     private void send(PendingEvent event) {
-        kafka.send(codec.toRecord(event)).join();
+        TestEvents.publish(kafka, codec, event);
     }
 }
