@@ -31,7 +31,10 @@ final class ChildProcess {
     private final Consumer<String> reporter;
     private final boolean oneShot;
     private volatile Process process;
-    private volatile boolean stopping;
+    /** The process we asked to stop: its exit is expected. */
+    private volatile Process stopRequested;
+    /** The process that was ready: from then on an exit of its own is reported. */
+    private volatile Process watched;
     private volatile Instant startedAt;
 
     ChildProcess(String name, Path logFile, Path runDir, Consumer<String> reporter) {
@@ -81,13 +84,12 @@ final class ChildProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
-            stopping = false;
             startedAt = Instant.now();
             Process started = builder.start();
             process = started;
             Files.writeString(pidFile, Long.toString(started.pid()));
             started.onExit().thenAccept(p -> {
-                if (!stopping && !oneShot && process == p) {
+                if (!oneShot && watched == p && stopRequested != p) {
                     reporter.accept(name + ": exited unexpectedly with code " + p.exitValue()
                             + " (log: " + logFile + ")");
                 }
@@ -114,14 +116,19 @@ final class ChildProcess {
 
     /** Asks the process to stop (SIGTERM) without waiting. */
     synchronized void requestStop() {
-        if (stopping) {
+        Process p = process;
+        if (p == null || stopRequested == p) {
             return;
         }
-        stopping = true;
-        Process p = process;
-        if (p != null && p.isAlive()) {
+        stopRequested = p;
+        if (p.isAlive()) {
             p.destroy();
         }
+    }
+
+    /** Called once the process is ready: an exit after this, unless asked for, is reported as unexpected. */
+    void watchForUnexpectedExit() {
+        watched = process;
     }
 
     /**

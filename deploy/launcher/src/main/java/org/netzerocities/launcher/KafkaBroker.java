@@ -116,6 +116,7 @@ public final class KafkaBroker implements AutoCloseable {
             command.add(config.toString());
             process.start(command, dir, Map.of());
             awaitReady(readyTimeout);
+            process.watchForUnexpectedExit();
             reporter.accept(String.format("kafka: ready after %.1f s (pid %d)",
                     lastReadyDuration.toMillis() / 1000.0, process.pid()));
         } catch (IOException e) {

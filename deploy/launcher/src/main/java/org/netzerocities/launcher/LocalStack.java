@@ -49,6 +49,8 @@ public final class LocalStack implements AutoCloseable {
     private final Object lifecycle = new Object();
     private final Map<Service, ChildProcess> processes = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<Service, AppCache.Launch> launches = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private final AppCache appCache;
     private volatile EmbeddedMongo mongo;
     private volatile KafkaBroker kafka;
     private volatile boolean closing;
@@ -58,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
         this.out = options.reporter();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        this.appCache = new AppCache(options.cacheDir(), options.javaExecutable(), options.serviceJavaOpts(), out);
     }
 
     /** Runs until Ctrl-C; see {@link StackOptions#fromCommandLine(String[], Map)} for the options. */
@@ -102,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
             registerShutdownHook();
             try {
                 out.accept("data dir " + options.dataDir());
+                prepareJars(options.services());
                 startMongo();
                 startKafka();
                 for (List<Service> stage : stages(options.services(), options.startOrder())) {
@@ -208,7 +212,11 @@ public final class LocalStack implements AutoCloseable {
     public void startService(String name) {
         Service service = Service.of(name);
         synchronized (lifecycle) {
+            if (isRunning(service.module())) {
+                throw new IllegalStateException(service.module() + " is already running");
+            }
             checkJars(Set.of(service));
+            prepareJars(Set.of(service));
             startServices(List.of(service));
         }
     }
@@ -251,25 +259,26 @@ public final class LocalStack implements AutoCloseable {
         synchronized (startupTimes) {
             startupTimes.forEach((name, time) -> {
                 if (!"total".equals(name)) {
-                    lines.add(String.format("  %-22s %5.1f s", name, seconds(time)));
+                    lines.add(String.format("  %-22s %5.1f s to ready", name, seconds(time)));
                 }
             });
         }
+        String row = "  %-22s %s";
         if (options.services().contains(Service.GATEWAY)) {
-            lines.add("  gateway   " + gatewayUrl());
-            lines.add("  API docs  " + gatewayUrl() + "/swagger-ui.html");
+            lines.add(String.format(row, "gateway", gatewayUrl() + "   <- the portal's one entry point"));
+            lines.add(String.format(row, "API docs", gatewayUrl() + "/swagger-ui.html"));
         }
         for (Service service : options.services()) {
             if (service != Service.GATEWAY) {
-                lines.add(String.format("  %-22s %s", service.module(), serviceUrl(service)));
+                lines.add(String.format(row, service.module(), serviceUrl(service)));
             }
         }
-        lines.add("  MongoDB   " + mongoUri() + (options.embeddedMongo() ? " (embedded)" : ""));
-        lines.add("  Kafka     " + kafkaBootstrapServers());
-        lines.add("  logs      " + logDir());
-        lines.add("  data      " + options.dataDir() + " (kept across restarts; delete it to start afresh)");
+        lines.add(String.format(row, "MongoDB", mongoUri() + (options.embeddedMongo() ? " (embedded)" : "")));
+        lines.add(String.format(row, "Kafka", kafkaBootstrapServers()));
+        lines.add(String.format(row, "logs", logDir()));
+        lines.add(String.format(row, "data", options.dataDir() + " (kept across restarts; delete it to start afresh)"));
         if (!options.services().isEmpty()) {
-            lines.add("  admin     " + adminNote());
+            lines.add(String.format(row, "admin", adminNote()));
         }
         lines.add("Ctrl-C stops everything.");
         lines.forEach(out);
@@ -310,10 +319,23 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable());
         command.addAll(options.serviceJavaOpts());
+        AppCache.Launch launch = launches.get(service);
+        if (launch != null) {
+            command.addAll(launch.jvmOpts());
+        }
         command.add(ChildProcess.marker(service.module()));
         command.add("-jar");
-        command.add(jar(service).toString());
+        command.add((launch != null ? launch.jar() : jar(service)).toString());
         return command;
+    }
+
+    private void prepareJars(Set<Service> services) {
+        if (!options.appCds() || services.isEmpty()) {
+            return;
+        }
+        Map<Service, Path> jars = new EnumMap<>(Service.class);
+        services.forEach(service -> jars.put(service, jar(service)));
+        launches.putAll(appCache.prepare(jars));
     }
 
     static List<List<Service>> stages(Set<Service> selected, StartOrder order) {
@@ -429,6 +451,7 @@ public final class LocalStack implements AutoCloseable {
                 ChildProcess process = processes.get(service);
                 Duration elapsed = Duration.between(process.startedAt(), Instant.now());
                 if (!process.isAlive()) {
+                    abortIfClosing();
                     String message = service.module() + ": failed, exited with code " + process.exitCode().orElse(-1)
                             + " after " + String.format("%.1f s", seconds(elapsed));
                     out.accept(message);
@@ -436,6 +459,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 if (isReady(service)) {
                     startupTimes.put(service.module(), elapsed);
+                    process.watchForUnexpectedExit();
                     out.accept(String.format("%s: ready after %.1f s (%s)", service.module(), seconds(elapsed),
                             serviceUrl(service)));
                     pending.remove(service);
@@ -475,6 +499,7 @@ public final class LocalStack implements AutoCloseable {
         for (ChildProcess process : running) {
             Duration left = SERVICE_STOP_GRACE.minus(Duration.between(start, Instant.now()));
             boolean graceful = process.stop(left.isNegative() ? Duration.ZERO : left);
+            appCache.afterExit(launches.get(Service.of(process.name())), graceful);
             out.accept(String.format("%s: stopped%s after %.1f s", process.name(), graceful ? "" : " (killed)",
                     seconds(Duration.between(start, Instant.now()))));
         }

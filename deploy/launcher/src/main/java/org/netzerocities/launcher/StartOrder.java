@@ -9,7 +9,11 @@ public enum StartOrder {
      */
     STAGED,
 
-    /** As {@link #STAGED}, but the gateway only after the other services are ready. */
+    /**
+     * As {@link #STAGED}, but the gateway only after the other services are ready, so a ready gateway has every route
+     * backed. The default: measured on 2 cores with class data archives, all up in 18.2 s against 19.0 s for
+     * {@link #STAGED} and 20.1 s for {@link #PARALLEL} (41-42 s each without the archives, within noise).
+     */
     STAGED_GATEWAY_LAST,
 
     /** All selected services at once. */

@@ -31,6 +31,19 @@ class StackOptionsTest {
         assertThat(options.readinessTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(options.embeddedMongo()).isTrue();
         assertThat(options.embeddedKafka()).isTrue();
+        assertThat(options.startOrder()).isEqualTo(StartOrder.STAGED_GATEWAY_LAST);
+        assertThat(options.appCds()).isTrue();
+    }
+
+    @Test
+    void classDataSharingCanBeTurnedOffAndItsCacheMoved() {
+        StackOptions options = StackOptions.fromCommandLine(new String[] {"--app-cds=false"},
+                Map.of("NZC_CACHE_DIR", "/tmp/nzc-cache")).build();
+
+        assertThat(options.appCds()).isFalse();
+        assertThat(options.cacheDir()).isEqualTo(Path.of("/tmp/nzc-cache"));
+        assertThat(StackOptions.builder().dataDir(Path.of("/tmp/d")).cacheDir(Path.of("/tmp/c")).build().cacheDir())
+                .isEqualTo(Path.of("/tmp/c"));
     }
 
     @Test

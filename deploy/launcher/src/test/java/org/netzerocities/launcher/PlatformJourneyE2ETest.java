@@ -1,0 +1,296 @@
+package org.netzerocities.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClients;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform as the launcher runs it — a real Kafka broker process, the embedded MongoDB-wire
+ * server, the four services and the gateway as separate JVMs — driven only through the gateway, as
+ * the portal would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformJourneyE2ETest {
+
+    private static final String MEMBERS_TOPIC = "nzc.community.members.v1";
+    private static final Duration EVENTUALLY = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalStack stack;
+    private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startPlatform() {
+        stack = new LocalStack(StackOptions.builder()
+                .repoRoot(Path.of(System.getProperty("nzc.repo.root", "../..")))
+                .dataDir(dataDir)
+                .freePorts()
+                .readinessTimeout(Duration.ofMinutes(4))
+                .build()).start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void citizenJoinsLogsInAndIsWelcomedAndKnownToEveryService() throws Exception {
+        JsonNode cities = call("GET", "/api/community/cities?size=100", null, null, 200);
+        assertThat(cities.get("total").asInt()).isEqualTo(112);
+
+        String email = "ana-" + UUID.randomUUID() + "@example.org";
+        JsonNode registered = register(email, "cluj-napoca");
+        String memberId = registered.at("/member/id").asString();
+        assertThat(registered.get("tokenType").asString()).isEqualTo("Bearer");
+
+        String token = call("POST", "/api/community/auth/token",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200)
+                .get("accessToken").asString();
+        assertThat(call("GET", "/api/community/members/me", null, token, 200).get("id").asString())
+                .isEqualTo(memberId);
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode inbox = call("GET", "/api/notifications", null, token, 200);
+            assertThat(inbox.get("total").asInt()).isEqualTo(1);
+            assertThat(inbox.at("/items/0/category").asString()).isEqualTo("WELCOME");
+        });
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(call("GET", "/api/learning/learners/me", null, token, 200).get("city").asString())
+                    .isEqualTo("cluj-napoca");
+            assertThat(call("GET", "/api/campaigns/audience/me", null, token, 200).get("city").asString())
+                    .isEqualTo("cluj-napoca");
+        });
+
+        // the bootstrap admin of the embedded default grants a role; it shows in the member's next token
+        String admin = call("POST", "/api/community/auth/token",
+                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        call("POST", "/api/community/members/" + memberId + "/roles", "{\"role\":\"FRONTRUNNER\"}", admin, 200);
+        String renewed = call("POST", "/api/community/auth/token",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200)
+                .get("accessToken").asString();
+        assertThat(claims(renewed).get("roles").toString()).contains("FRONTRUNNER");
+    }
+
+    @Test
+    @Order(2)
+    void badInputAndBadTokensAreProblemsNotFailures() throws Exception {
+        HttpResponse<String> invalid = send("POST", "/api/community/members", "{\"email\":\"nope\"}", null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        HttpResponse<String> forged = send("GET", "/api/notifications", null, "forged.token.value");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceHasHealthMetricsAndApiDocsThroughTheGateway() throws Exception {
+        for (String docs : List.of("community", "learning", "campaigns", "notifications")) {
+            assertThat(call("GET", "/api/" + docs + "/v3/api-docs", null, null, 200).get("openapi").asString())
+                    .startsWith("3.");
+        }
+        assertThat(send("GET", "/swagger-ui.html", null, null).statusCode()).isIn(200, 302);
+        for (Service service : Service.values()) {
+            String base = stack.serviceUrl(service);
+            for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                assertThat(get(base + path).statusCode()).as(service + path).isEqualTo(200);
+            }
+            assertThat(get(base + "/actuator/prometheus").body()).as(service + " metrics").contains("jvm_memory");
+        }
+        assertThat(get(stack.serviceUrl(Service.COMMUNITY) + "/actuator/prometheus").body())
+                .contains("nzc_outbox_backlog");
+    }
+
+    /**
+     * The broker goes away: registrations still succeed and their events wait in the outbox; when it
+     * returns every event goes out once and every member is welcomed once — also after the consumers
+     * are forced to see every event a second time.
+     */
+    @Test
+    @Order(4)
+    void noEventIsLostOrDoubledAcrossABrokerOutage() throws Exception {
+        int members = 5;
+        stack.stopKafka();
+
+        Map<String, String> tokens = new HashMap<>();
+        for (int i = 0; i < members; i++) {
+            JsonNode registered = register("outage-" + i + "-" + UUID.randomUUID() + "@example.org", "malmo");
+            tokens.put(registered.at("/member/id").asString(), registered.get("accessToken").asString());
+        }
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(outboxBacklog()).isGreaterThanOrEqualTo(members));
+
+        stack.startKafka();
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            for (String token : tokens.values()) {
+                assertThat(call("GET", "/api/notifications", null, token, 200).get("total").asInt()).isEqualTo(1);
+            }
+        });
+        List<ConsumerRecord<String, String>> published = readMemberEvents(tokens.keySet(), members);
+        assertThat(published).hasSize(members);
+        assertThat(published.stream().map(r -> header(r, "ce_id")).distinct()).hasSize(members);
+        await().atMost(EVENTUALLY).until(() -> outboxBacklog() == 0);
+
+        // forced redelivery: every event of these members reaches the consumers a second time
+        republish(published);
+        await().atMost(EVENTUALLY).until(() -> consumerLag("notification-service") == 0);
+
+        for (String token : tokens.values()) {
+            assertThat(call("GET", "/api/notifications", null, token, 200).get("total").asInt()).isEqualTo(1);
+        }
+        try (var mongo = MongoClients.create(stack.mongoUri())) {
+            long stored = mongo.getDatabase("nzc-notification").getCollection("notifications")
+                    .countDocuments(new Document("memberId", new Document("$in", List.copyOf(tokens.keySet()))));
+            assertThat(stored).isEqualTo(members);
+        }
+    }
+
+    private JsonNode register(String email, String city) throws Exception {
+        return call("POST", "/api/community/members", """
+                {"email":"%s","password":"correct horse battery","displayName":"Ana Pop","city":"%s",
+                 "languages":["ro","en"],"interests":["energy","mobility"]}""".formatted(email, city), null, 201);
+    }
+
+    private JsonNode call(String method, String path, String body, String token, int expectedStatus) throws Exception {
+        HttpResponse<String> response = send(method, path, body, token);
+        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode claims(String token) {
+        String payload = token.split("\\.")[1];
+        return json.readTree(new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    private static double outboxBacklog() throws Exception {
+        return get(stack.serviceUrl(Service.COMMUNITY) + "/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("nzc_outbox_backlog"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
+    }
+
+    private static List<ConsumerRecord<String, String>> readMemberEvents(Set<String> memberIds, int expected) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(MEMBERS_TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            // read past the expected count for a while so a duplicate would be seen too
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (memberIds.contains(record.key())) {
+                        found.add(record);
+                    }
+                });
+                if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void republish(List<ConsumerRecord<String, String>> records) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (var record : records) {
+                var copy = new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers());
+                producer.send(copy).get();
+            }
+        }
+    }
+
+    private static long consumerLag(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()))) {
+            Map<TopicPartition, Long> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get().entrySet().stream().filter(e -> e.getKey().topic().equals(MEMBERS_TOPIC))
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return committed.entrySet().stream().mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue()).sum();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
