@@ -1,5 +1,6 @@
 package org.netzerocities.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,7 +33,7 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
      * @throws ApiProblem 400 when {@code page} is negative or {@code size} is outside 1..100
      */
     public static Pageable request(int page, int size, Sort sort) {
-        var errors = new java.util.ArrayList<ApiProblem.FieldError>();
+        var errors = new ArrayList<ApiProblem.FieldError>();
         if (page < 0) {
             errors.add(new ApiProblem.FieldError("page", "must be 0 or more"));
         }

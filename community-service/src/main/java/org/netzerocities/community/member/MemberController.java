@@ -3,6 +3,8 @@ package org.netzerocities.community.member;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.netzerocities.community.identity.TokenIssuer;
 import org.springframework.http.ResponseEntity;
@@ -63,15 +65,15 @@ class MemberController {
         var local = cityGrants == null ? List.<RoleGrant>of()
                 : cityGrants.stream().flatMap(g -> parse(String.valueOf(g.get("role"))).stream()
                         .map(role -> new RoleGrant(role, String.valueOf(g.get("city"))))).toList();
-        return java.util.stream.Stream.concat(global.stream(), local.stream()).toList();
+        return Stream.concat(global.stream(), local.stream()).toList();
     }
 
-    private static java.util.Optional<Role> parse(String role) {
+    private static Optional<Role> parse(String role) {
         try {
-            return java.util.Optional.of(Role.valueOf(role));
+            return Optional.of(Role.valueOf(role));
         }
         catch (IllegalArgumentException ex) {
-            return java.util.Optional.empty(); // a role this service does not know grants nothing here
+            return Optional.empty(); // a role this service does not know grants nothing here
         }
     }
 
