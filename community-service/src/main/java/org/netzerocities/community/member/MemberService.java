@@ -1,6 +1,7 @@
 package org.netzerocities.community.member;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +55,9 @@ public class MemberService {
         }
         var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
                 normalise(registration.languages()), normalise(registration.interests()), registration.callCode());
+        // millisecond precision: what MongoDB stores, so the answer matches every later read
         Member member = Member.join(UUID.randomUUID().toString(), details, passwords.encode(registration.password()),
-                clock.instant(), events);
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), events);
         try {
             member = members.insert(member);
         }

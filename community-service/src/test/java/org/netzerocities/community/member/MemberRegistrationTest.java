@@ -160,6 +160,24 @@ class MemberRegistrationTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void apiDocsDescribeTheRoutesAndTheBearerTokens() throws Exception {
+        http.perform(get("/api/community/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/community/members']").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.scheme").value("bearer"));
+    }
+
+    @Test
+    void registrationAnswersWithTheStoredJoinTime() throws Exception {
+        String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                .content(registration(unique("time"), "malmo"))).andReturn().getResponse().getContentAsString();
+        String token = JsonPath.read(body, "$.accessToken");
+
+        http.perform(get("/api/community/members/me").header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.joinedAt").value((String) JsonPath.read(body, "$.member.joinedAt")));
+    }
+
     static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
