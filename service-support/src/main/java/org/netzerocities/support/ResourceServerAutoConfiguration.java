@@ -21,7 +21,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,10 @@ public class ResourceServerAutoConfiguration {
     @Bean
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
             JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, ex) -> write(json, response,
+                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required");
+        AccessDeniedHandler forbidden = (request, response, ex) -> write(json, response, HttpStatus.FORBIDDEN,
+                "forbidden", "Your roles do not allow this request");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
@@ -53,15 +59,11 @@ public class ResourceServerAutoConfiguration {
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesToAuthorities()))
-                        .authenticationEntryPoint((request, response, ex) -> write(json, response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required"))
-                        .accessDeniedHandler((request, response, ex) -> write(json, response, HttpStatus.FORBIDDEN,
-                                "forbidden", "Your roles do not allow this request")))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, ex) -> write(json, response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required"))
-                        .accessDeniedHandler((request, response, ex) -> write(json, response, HttpStatus.FORBIDDEN,
-                                "forbidden", "Your roles do not allow this request")));
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden));
         return http.build();
     }
 

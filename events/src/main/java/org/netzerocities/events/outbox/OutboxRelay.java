@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.ArrayOperators;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,7 +32,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String PENDING = OutboxAggregate.OUTBOX_FIELD + ".0";
+    /** Present only while an aggregate has unsent events: a sparse index on it finds them without a scan. */
+    private static final String PENDING = OutboxAggregate.OUTBOX_FIELD + ".eventId";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -39,6 +42,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration sendTimeout;
     private final int batchSize;
+    private static final int NOTHING_PENDING = -1;
+
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean brokerFailing;
     private ScheduledExecutorService scheduler;
@@ -57,9 +62,12 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays what is pending now; returns how many events were sent. */
     public int relayPending() {
         int sent = 0;
+        boolean anyPending = false;
         try {
             for (String collection : collections) {
-                sent += relay(collection);
+                int relayed = relay(collection);
+                anyPending |= relayed != NOTHING_PENDING;
+                sent += Math.max(relayed, 0);
             }
             if (brokerFailing) {
                 log.info("Outbox relay reaches Kafka again");
@@ -67,13 +75,15 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         catch (SendFailedException ex) {
+            anyPending = true;
             if (!brokerFailing) {
                 log.warn("Outbox relay cannot send to Kafka, events wait in the outbox: {}", ex.getMessage());
                 brokerFailing = true;
             }
         }
         finally {
-            backlog.set(countPending());
+            // an idle round costs one indexed query; counting is only worth it when something was pending
+            backlog.set(anyPending ? countPending() : 0);
         }
         return sent;
     }
@@ -83,11 +93,16 @@ public class OutboxRelay implements SmartLifecycle {
         return backlog.get();
     }
 
+    /** Sends what one collection has pending; returns how many were sent, or {@link #NOTHING_PENDING}. */
     private int relay(String collection) {
         Query pending = Query.query(Criteria.where(PENDING).exists(true)).limit(batchSize);
         pending.fields().include(OutboxAggregate.OUTBOX_FIELD);
+        List<Document> aggregates = mongo.find(pending, Document.class, collection);
+        if (aggregates.isEmpty()) {
+            return NOTHING_PENDING;
+        }
         int sent = 0;
-        for (Document aggregate : mongo.find(pending, Document.class, collection)) {
+        for (Document aggregate : aggregates) {
             for (Document stored : aggregate.getList(OutboxAggregate.OUTBOX_FIELD, Document.class)) {
                 PendingEvent event = mongo.getConverter().read(PendingEvent.class, stored);
                 send(event);
@@ -134,6 +149,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (collections.isEmpty()) {
             return; // this service publishes nothing
         }
+        collections.forEach(collection -> mongo.indexOps(collection)
+                .createIndex(new Index().on(PENDING, Sort.Direction.ASC).sparse().named("outbox_pending")));
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);
