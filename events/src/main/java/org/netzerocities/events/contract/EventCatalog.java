@@ -1,7 +1,6 @@
 package org.netzerocities.events.contract;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.netzerocities.events.contract.community.MemberJoined;
@@ -29,10 +28,6 @@ public final class EventCatalog {
 
     public static List<EventType<?>> all() {
         return ALL;
-    }
-
-    public static Optional<EventType<?>> byType(String type) {
-        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
     }
 
     /** The topics of all types, without duplicates. */
