@@ -1,20 +1,36 @@
 package org.netzerocities.events;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.netzerocities.events.consumer.DeliveryLog;
+import org.netzerocities.events.consumer.EventDispatcher;
+import org.netzerocities.events.consumer.EventHandler;
+import org.netzerocities.events.consumer.EventListeners;
+import org.netzerocities.events.consumer.EventRejectedException;
+import org.netzerocities.events.consumer.Faults;
+import org.netzerocities.events.consumer.ProcessedEvents;
+import org.netzerocities.events.consumer.TombstoneHandler;
 import org.netzerocities.events.contract.EventCatalog;
-import org.netzerocities.events.inbox.IdempotentConsumer;
-import org.netzerocities.events.inbox.ProcessedEvents;
+import org.netzerocities.events.deadletter.DeadLetterDepth;
 import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.kafka.InvalidEventException;
 import org.netzerocities.events.outbox.EventFactory;
+import org.netzerocities.events.outbox.OutboxEndpoint;
+import org.netzerocities.events.outbox.OutboxHealthIndicator;
 import org.netzerocities.events.outbox.OutboxRelay;
+import org.netzerocities.events.outbox.OutboxWakeUp;
+import org.netzerocities.events.topics.TopicProvisioner;
+import org.netzerocities.events.trace.TraceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,26 +39,31 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The event backbone every service gets by depending on this module: topics created at start-up,
- * a loss-free producer, the outbox relay, idempotent consumption and dead-letter handling.
+ * The event backbone every service gets by depending on this module: topics provisioned at start-up,
+ * a loss-free producer, the outbox relay, one listener per consumed topic dispatching to the service's
+ * {@link EventHandler}s, and fault handling that retries what passes with time and dead-letters only
+ * what never will.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration" })
 @EnableConfigurationProperties(EventBackboneProperties.class)
 public class EventBackboneAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventBackboneAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -59,27 +80,55 @@ public class EventBackboneAutoConfiguration {
     EventFactory eventFactory(EventBackboneProperties properties, EventCodec codec, Clock clock,
             @Value("${spring.application.name:application}") String applicationName) {
         String source = properties.getSource() != null ? properties.getSource() : "/" + applicationName;
-        return new EventFactory(source, codec, clock);
+        return new EventFactory(source, codec, clock, TraceContext::current);
     }
 
+    // --- topics
+
+    /** Provisions topics before any listener starts; fails start-up on a partition mismatch. */
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
-        return new ProcessedEvents(mongo, clock);
+    SmartInitializingSingleton topicProvisioning(KafkaAdmin kafkaAdmin, EventBackboneProperties properties) {
+        var topics = properties.getTopics();
+        var provisioner = new TopicProvisioner(kafkaAdmin.getConfigurationProperties(), topics,
+                topics.getStartupTimeout());
+        return () -> {
+            try {
+                provisioner.provision(TopicProvisioner.platformTopics());
+            }
+            catch (TimeoutException | InterruptedException unreachable) {
+                if (unreachable instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                // writes still succeed and wait in the outbox; the topics are provisioned once the broker answers
+                log.warn("Kafka did not answer within {}: topics are provisioned in the background",
+                        topics.getStartupTimeout());
+                provisionInBackground(provisioner);
+            }
+        };
     }
 
-    @Bean
-    IdempotentConsumer idempotentConsumer(EventCodec codec, ProcessedEvents processedEvents) {
-        return new IdempotentConsumer(codec, processedEvents);
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics platformTopics(EventBackboneProperties properties) {
-        return new KafkaAdmin.NewTopics(EventCatalog.topicsWithDeadLetters().stream()
-                .map(topic -> TopicBuilder.name(topic)
-                        .partitions(properties.getTopics().getPartitions())
-                        .replicas(properties.getTopics().getReplicationFactor())
-                        .build())
-                .toArray(NewTopic[]::new));
+    private static void provisionInBackground(TopicProvisioner provisioner) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    provisioner.provision(TopicProvisioner.platformTopics());
+                    log.info("Kafka topics provisioned");
+                    return;
+                }
+                catch (TimeoutException retry) {
+                    // still away
+                }
+                catch (InterruptedException ex) {
+                    return;
+                }
+                catch (RuntimeException ex) {
+                    log.error("Kafka topics cannot be provisioned: {}", ex.getMessage());
+                    return;
+                }
+            }
+        }, "topic-provisioning");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Loss-free producer defaults; anything set under {@code spring.kafka.producer} wins. */
@@ -88,6 +137,8 @@ public class EventBackboneAutoConfiguration {
         Map<String, Object> defaults = Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // the relay sends a batch at once and waits for it: nothing gained by lingering
+                ProducerConfig.LINGER_MS_CONFIG, 0,
                 // fail fast while the broker is away: the event stays in the outbox and the relay retries
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
@@ -109,30 +160,121 @@ public class EventBackboneAutoConfiguration {
         };
     }
 
-    /** Bounded retries with backoff, then the record goes to {@code <topic>.DLT} and the consumer moves on. */
+    // --- consuming
+
     @Bean
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template,
-            EventBackboneProperties properties) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock, EventBackboneProperties properties) {
+        ProcessedEvents processed = new ProcessedEvents(mongo, clock,
+                properties.getConsumer().getProcessedRetention());
+        processed.createIndexes();
+        return processed;
+    }
+
+    /** TTL indexes expire nothing on the embedded server; purging on every instance is harmless. */
+    @Bean
+    Periodic processedEventsPurge(ProcessedEvents processed, EventBackboneProperties properties) {
+        return new Periodic("processed-events-purge", properties.getConsumer().getPurgeInterval(),
+                processed::purgeExpired);
+    }
+
+    @Bean
+    EventDispatcher eventDispatcher(ObjectProvider<EventHandler<?>> handlers,
+            ObjectProvider<TombstoneHandler> tombstoneHandlers, EventCodec codec, ProcessedEvents processed,
+            ObjectProvider<MeterRegistry> meters) {
+        return new EventDispatcher(handlers.orderedStream().toList(), tombstoneHandlers.orderedStream().toList(),
+                codec, processed, meters(meters));
+    }
+
+    @Bean
+    EventListeners eventListeners(EventDispatcher dispatcher) {
+        return new EventListeners(dispatcher);
+    }
+
+    @Bean
+    DeliveryLog deliveryLog(MongoTemplate mongo, Clock clock) {
+        return new DeliveryLog(mongo, clock, Duration.ofMinutes(5));
+    }
+
+    /**
+     * Transient failures are retried with back-off until they pass, so a database outage dead-letters
+     * nothing; deterministic ones get bounded retries (none for unreadable records and rejections), then go
+     * to {@code <topic>.DLT}. Internal topics have no dead-letter copy: their poison records are logged
+     * without content and counted.
+     */
+    @Bean
+    DefaultErrorHandler eventErrorHandler(KafkaTemplate<String, String> template, EventBackboneProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        var deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(record.topic() + EventCatalog.DEAD_LETTER_SUFFIX, -1));
+        MeterRegistry registry = meters(meters);
         var consumer = properties.getConsumer();
-        var backOff = new ExponentialBackOffWithMaxRetries(consumer.getMaxRetries());
-        backOff.setInitialInterval(consumer.getInitialBackoff().toMillis());
-        backOff.setMaxInterval(consumer.getMaxBackoff().toMillis());
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
+        var bounded = new ExponentialBackOffWithMaxRetries(consumer.getMaxRetries());
+        bounded.setInitialInterval(consumer.getInitialBackoff().toMillis());
+        bounded.setMaxInterval(consumer.getMaxBackoff().toMillis());
+        var untilItPasses = new ExponentialBackOff(consumer.getInitialBackoff().toMillis(), 2.0);
+        untilItPasses.setMaxInterval(consumer.getMaxTransientBackoff().toMillis());
+        var handler = new DefaultErrorHandler((record, ex) -> {
+            if (EventCatalog.isInternal(record.topic())) {
+                log.error("Dropped unprocessable record {}-{}@{} of internal topic: {}", record.topic(),
+                        record.partition(), record.offset(), ex.getClass().getSimpleName());
+                Counter.builder("nzc.events.dropped").tag("topic", record.topic()).register(registry).increment();
+                return;
+            }
+            deadLetters.accept(record, ex);
+        }, bounded);
+        handler.setBackOffFunction((record, ex) -> Faults.isTransient(ex) ? untilItPasses : null);
+        handler.addNotRetryableExceptions(InvalidEventException.class, EventRejectedException.class);
         return handler;
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, EventCodec codec,
+    Periodic deadLetterDepthRefresh(KafkaAdmin kafkaAdmin, EventDispatcher dispatcher,
             EventBackboneProperties properties, ObjectProvider<MeterRegistry> meters) {
-        var outbox = properties.getOutbox();
-        var relay = new OutboxRelay(mongo, kafka, codec, outbox.getCollections(), outbox.getPollInterval(),
-                outbox.getSendTimeout(), outbox.getBatchSize());
+        var depth = new DeadLetterDepth(kafkaAdmin.getConfigurationProperties(), dispatcher.topics(),
+                meters(meters));
+        return new Periodic("dead-letter-depth", properties.getConsumer().getDeadLetterCheckInterval(),
+                () -> {
+                    if (depth.watchesAnything()) {
+                        depth.refresh();
+                    }
+                });
+    }
+
+    // --- publishing
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, EventCodec codec,
+            EventBackboneProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        var relay = new OutboxRelay(mongo, kafka, codec, properties.getOutbox(), clock);
+        MeterRegistry registry = meters(meters);
         Gauge.builder("nzc.outbox.backlog", relay, OutboxRelay::backlog)
                 .description("Events stored with their aggregate but not yet sent to Kafka")
-                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
+                .register(registry);
+        Gauge.builder("nzc.outbox.oldest.pending.age", relay, r -> r.oldestPendingAge().toMillis() / 1000.0)
+                .baseUnit("seconds").description("How long the oldest unsent event has waited")
+                .register(registry);
+        Gauge.builder("nzc.outbox.parked", relay, OutboxRelay::parkedCount)
+                .description("Events the relay parked after failing to send them; re-drive at /actuator/outbox")
+                .register(registry);
         return relay;
+    }
+
+    @Bean
+    OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
+        return new OutboxWakeUp(relay);
+    }
+
+    @Bean
+    OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay, EventBackboneProperties properties) {
+        return new OutboxHealthIndicator(relay, properties.getOutbox().getMaxPendingAge());
+    }
+
+    @Bean
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
+        return new OutboxEndpoint(relay);
+    }
+
+    private static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {
+        return meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 }

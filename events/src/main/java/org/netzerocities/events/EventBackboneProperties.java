@@ -39,10 +39,23 @@ public class EventBackboneProperties {
 
     public static class Topics {
 
-        /** Partitions of each topic created at start-up (existing topics are left as they are). */
+        /**
+         * Partitions of each topic created at start-up. Existing topics are never changed: start-up fails
+         * when one has another count.
+         */
         private int partitions = 3;
 
+        /** 1 for a single broker; 3 in production. */
         private short replicationFactor = 1;
+
+        /** 1 for a single broker; 2 in production, so an acknowledged event is on two brokers. */
+        private int minInSyncReplicas = 1;
+
+        /** Retention of internal topics (contact data, account-security links): short on purpose. */
+        private Duration internalRetention = Duration.ofDays(7);
+
+        /** How long start-up waits for the broker before it goes on and provisions in the background. */
+        private Duration startupTimeout = Duration.ofSeconds(10);
 
         public int getPartitions() {
             return partitions;
@@ -59,6 +72,30 @@ public class EventBackboneProperties {
         public void setReplicationFactor(short replicationFactor) {
             this.replicationFactor = replicationFactor;
         }
+
+        public int getMinInSyncReplicas() {
+            return minInSyncReplicas;
+        }
+
+        public void setMinInSyncReplicas(int minInSyncReplicas) {
+            this.minInSyncReplicas = minInSyncReplicas;
+        }
+
+        public Duration getInternalRetention() {
+            return internalRetention;
+        }
+
+        public void setInternalRetention(Duration internalRetention) {
+            this.internalRetention = internalRetention;
+        }
+
+        public Duration getStartupTimeout() {
+            return startupTimeout;
+        }
+
+        public void setStartupTimeout(Duration startupTimeout) {
+            this.startupTimeout = startupTimeout;
+        }
     }
 
     public static class Outbox {
@@ -66,11 +103,31 @@ public class EventBackboneProperties {
         /** Collections whose documents carry an outbox; empty means this service publishes nothing. */
         private List<String> collections = new ArrayList<>();
 
-        private Duration pollInterval = Duration.ofMillis(250);
+        /** Safety net only: writes wake the relay. Each poll scans the outbox collections on the embedded server. */
+        private Duration pollInterval = Duration.ofSeconds(30);
 
         private Duration sendTimeout = Duration.ofSeconds(10);
 
+        /** Aggregates relayed together in one round. */
         private int batchSize = 200;
+
+        /** Failed sends (while other events go through) after which an entry is parked. */
+        private int maxAttempts = 10;
+
+        /** Longest wait before retrying an aggregate whose send failed. */
+        private Duration maxRetryBackoff = Duration.ofSeconds(5);
+
+        /** How long a relay instance holds an aggregate; longer than a send may take. */
+        private Duration leaseDuration = Duration.ofSeconds(30);
+
+        /** The aggregates' optimistic-locking field, bumped when events are removed. */
+        private String versionField = "version";
+
+        /** Read pending events with majority read concern (a replica set); off where the server has none. */
+        private boolean majorityReads = true;
+
+        /** The outbox health is DOWN when an event has waited longer. */
+        private Duration maxPendingAge = Duration.ofMinutes(5);
 
         public List<String> getCollections() {
             return collections;
@@ -103,16 +160,76 @@ public class EventBackboneProperties {
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
         }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getMaxRetryBackoff() {
+            return maxRetryBackoff;
+        }
+
+        public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+            this.maxRetryBackoff = maxRetryBackoff;
+        }
+
+        public Duration getLeaseDuration() {
+            return leaseDuration;
+        }
+
+        public void setLeaseDuration(Duration leaseDuration) {
+            this.leaseDuration = leaseDuration;
+        }
+
+        public String getVersionField() {
+            return versionField;
+        }
+
+        public void setVersionField(String versionField) {
+            this.versionField = versionField;
+        }
+
+        public boolean isMajorityReads() {
+            return majorityReads;
+        }
+
+        public void setMajorityReads(boolean majorityReads) {
+            this.majorityReads = majorityReads;
+        }
+
+        public Duration getMaxPendingAge() {
+            return maxPendingAge;
+        }
+
+        public void setMaxPendingAge(Duration maxPendingAge) {
+            this.maxPendingAge = maxPendingAge;
+        }
     }
 
     public static class Consumer {
 
-        /** Retries of a failing record before it goes to the dead-letter topic. */
+        /** Retries of a deterministic failure before the record goes to the dead-letter topic. */
         private int maxRetries = 3;
 
         private Duration initialBackoff = Duration.ofMillis(500);
 
         private Duration maxBackoff = Duration.ofSeconds(5);
+
+        /** Longest wait between retries of a transient failure, which is retried until it passes. */
+        private Duration maxTransientBackoff = Duration.ofSeconds(10);
+
+        /** How long this service remembers the events it handled. */
+        private Duration processedRetention = Duration.ofDays(14);
+
+        /** How often expired processed-event marks are purged (servers without TTL expiry). */
+        private Duration purgeInterval = Duration.ofHours(1);
+
+        /** How often the dead-letter depths are read. */
+        private Duration deadLetterCheckInterval = Duration.ofSeconds(60);
 
         public int getMaxRetries() {
             return maxRetries;
@@ -136,6 +253,38 @@ public class EventBackboneProperties {
 
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
+        }
+
+        public Duration getMaxTransientBackoff() {
+            return maxTransientBackoff;
+        }
+
+        public void setMaxTransientBackoff(Duration maxTransientBackoff) {
+            this.maxTransientBackoff = maxTransientBackoff;
+        }
+
+        public Duration getProcessedRetention() {
+            return processedRetention;
+        }
+
+        public void setProcessedRetention(Duration processedRetention) {
+            this.processedRetention = processedRetention;
+        }
+
+        public Duration getPurgeInterval() {
+            return purgeInterval;
+        }
+
+        public void setPurgeInterval(Duration purgeInterval) {
+            this.purgeInterval = purgeInterval;
+        }
+
+        public Duration getDeadLetterCheckInterval() {
+            return deadLetterCheckInterval;
+        }
+
+        public void setDeadLetterCheckInterval(Duration deadLetterCheckInterval) {
+            this.deadLetterCheckInterval = deadLetterCheckInterval;
         }
     }
 }

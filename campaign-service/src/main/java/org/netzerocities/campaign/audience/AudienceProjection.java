@@ -1,27 +1,28 @@
 package org.netzerocities.campaign.audience;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.netzerocities.events.consumer.AppliedEvents;
+import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
-import org.netzerocities.events.inbox.IdempotentConsumer;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.kafka.IncomingEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** Keeps the campaign audience in step with community-service's members. */
-@Component
+@Configuration(proxyBeanMethods = false)
 class AudienceProjection {
 
-    private final IdempotentConsumer events;
-    private final CitizenRepository citizens;
-
-    AudienceProjection(IdempotentConsumer events, CitizenRepository citizens) {
-        this.events = events;
-        this.citizens = citizens;
+    @Bean
+    EventHandler<MemberJoined> audienceOnMemberJoined(MongoTemplate mongo) {
+        return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> join(mongo, joined, event));
     }
 
-    @KafkaListener(topics = EventCatalog.COMMUNITY_MEMBERS_TOPIC)
-    void on(ConsumerRecord<String, String> record) {
-        events.consume("audience-projection", record, EventCatalog.MEMBER_JOINED, (joined, event) -> citizens.save(
-                new Citizen(joined.memberId(), joined.displayName(), joined.city(), joined.languages(),
-                        joined.interests(), joined.joinedAt())));
+    private static void join(MongoTemplate mongo, MemberJoined joined, IncomingEvent event) {
+        AppliedEvents.applyOnce(mongo, "citizens", joined.memberId(), event.id(), new Update()
+                .set("displayName", joined.displayName()).set("city", joined.city())
+                .set("languages", joined.languages()).set("interests", joined.interests())
+                .set("joinedAt", joined.joinedAt()), true);
     }
 }

@@ -10,6 +10,10 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
+    /** The CloudEvents distributed-tracing extension attribute. */
+    public static final String TRACEPARENT = "ce_traceparent";
+    /** The plain W3C header, for Kafka instrumentation that knows nothing of CloudEvents. */
+    public static final String W3C_TRACEPARENT = "traceparent";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

@@ -3,13 +3,17 @@ package org.netzerocities.events.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.netzerocities.events.contract.CloudEventHeaders;
+import org.netzerocities.events.contract.EventSchemas;
+import org.netzerocities.events.contract.EventType;
 import org.netzerocities.events.outbox.PendingEvent;
+import org.netzerocities.events.trace.TraceContext;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class EventCodec {
 
+    private final EventSchemas schemas = new EventSchemas();
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -40,6 +45,10 @@ public class EventCodec {
         put(headers, CloudEventHeaders.TIME, event.time().toString());
         put(headers, CloudEventHeaders.SUBJECT, event.key());
         put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (TraceContext.isValid(event.traceparent())) {
+            put(headers, CloudEventHeaders.TRACEPARENT, event.traceparent());
+            put(headers, CloudEventHeaders.W3C_TRACEPARENT, event.traceparent());
+        }
         return record;
     }
 
@@ -58,22 +67,38 @@ public class EventCodec {
         try {
             return new IncomingEvent(required(headers, CloudEventHeaders.ID), required(headers, CloudEventHeaders.TYPE),
                     required(headers, CloudEventHeaders.SOURCE), text(headers, CloudEventHeaders.SUBJECT),
-                    time == null ? null : Instant.parse(time), record.value(), this);
+                    time == null ? null : Instant.parse(time), text(headers, CloudEventHeaders.TRACEPARENT),
+                    record.value(), this);
         }
         catch (DateTimeParseException ex) {
             throw new InvalidEventException("Malformed ce_time " + time);
         }
     }
 
-    <T> T read(String data, Class<T> type) {
+    /**
+     * The body as a payload of {@code type}, once it conforms to the type's JSON Schema.
+     *
+     * @throws InvalidEventException when the body is missing, is not JSON or violates the schema
+     */
+    <T> T read(String data, EventType<T> type) {
         if (data == null) {
             throw new InvalidEventException("Event has no body");
         }
+        List<String> violations;
         try {
-            return json.readValue(data, type);
+            violations = schemas.violations(type, data);
+        }
+        catch (RuntimeException ex) {
+            throw new InvalidEventException("Body is not JSON: " + ex.getMessage());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException("Body violates the schema of " + type.type() + ": " + violations);
+        }
+        try {
+            return json.readValue(data, type.payloadType());
         }
         catch (JacksonException ex) {
-            throw new InvalidEventException("Body is not a valid " + type.getSimpleName() + ": "
+            throw new InvalidEventException("Body is not a valid " + type.payloadType().getSimpleName() + ": "
                     + ex.getOriginalMessage());
         }
     }

@@ -4,9 +4,13 @@ import java.time.Instant;
 
 import org.netzerocities.events.contract.EventType;
 
-/** A consumed event: its CloudEvents attributes and its still unparsed JSON body. */
-public record IncomingEvent(String id, String type, String source, String subject, Instant time, String data,
-        EventCodec codec) {
+/**
+ * A consumed event: its CloudEvents attributes and its still unparsed JSON body.
+ *
+ * @param traceparent the W3C trace context the producer recorded, or {@code null}
+ */
+public record IncomingEvent(String id, String type, String source, String subject, Instant time, String traceparent,
+        String data, EventCodec codec) {
 
     public boolean is(EventType<?> eventType) {
         return eventType.type().equals(type);
@@ -15,9 +19,9 @@ public record IncomingEvent(String id, String type, String source, String subjec
     /**
      * The body as the payload of {@code eventType}.
      *
-     * @throws InvalidEventException when the body does not parse
+     * @throws InvalidEventException when the body does not parse or violates the type's schema
      */
     public <T> T payload(EventType<T> eventType) {
-        return codec.read(data, eventType.payloadType());
+        return codec.read(data, eventType);
     }
 }

@@ -1,27 +1,27 @@
 package org.netzerocities.learning.learner;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.netzerocities.events.consumer.AppliedEvents;
+import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
-import org.netzerocities.events.inbox.IdempotentConsumer;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.kafka.IncomingEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** Keeps {@link Learner}s in step with community-service's members. */
-@Component
+@Configuration(proxyBeanMethods = false)
 class LearnerProjection {
 
-    private final IdempotentConsumer events;
-    private final LearnerRepository learners;
-
-    LearnerProjection(IdempotentConsumer events, LearnerRepository learners) {
-        this.events = events;
-        this.learners = learners;
+    @Bean
+    EventHandler<MemberJoined> learnerOnMemberJoined(MongoTemplate mongo) {
+        return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> join(mongo, joined, event));
     }
 
-    @KafkaListener(topics = EventCatalog.COMMUNITY_MEMBERS_TOPIC)
-    void on(ConsumerRecord<String, String> record) {
-        events.consume("learner-projection", record, EventCatalog.MEMBER_JOINED, (joined, event) -> learners.save(
-                new Learner(joined.memberId(), joined.displayName(), joined.city(), joined.languages(),
-                        joined.joinedAt())));
+    private static void join(MongoTemplate mongo, MemberJoined joined, IncomingEvent event) {
+        AppliedEvents.applyOnce(mongo, "learners", joined.memberId(), event.id(), new Update()
+                .set("displayName", joined.displayName()).set("city", joined.city())
+                .set("languages", joined.languages()).set("joinedAt", joined.joinedAt()), true);
     }
 }

@@ -6,6 +6,7 @@ import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.support.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -23,13 +24,18 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** Idempotent: the welcome's id is the member's, so a replay rewrites the same notification. */
-    public void welcome(MemberJoined joined, String eventId) {
-        if (notifications.existsById("welcome-" + joined.memberId())) {
-            return;
+    /**
+     * Greets a new member once: the welcome's id is the member's, and it is inserted, never overwritten,
+     * so neither a replay nor a concurrent redelivery creates a second one or resets its read state.
+     */
+    void welcome(MemberJoined joined, String eventId) {
+        try {
+            Notification welcome = notifications.insert(Welcome.forMember(joined, eventId, clock.instant()));
+            log.info("Welcome notification {} for member {}", welcome.id(), joined.memberId());
         }
-        Notification welcome = notifications.save(Welcome.forMember(joined, eventId, clock.instant()));
-        log.info("Welcome notification {} for member {}", welcome.id(), joined.memberId());
+        catch (DuplicateKeyException alreadyWelcomed) {
+            log.debug("Member {} was welcomed already", joined.memberId());
+        }
     }
 
     Page<Notification> of(String memberId, Boolean unread, Pageable page) {

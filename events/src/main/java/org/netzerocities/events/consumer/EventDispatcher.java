@@ -1,0 +1,124 @@
+package org.netzerocities.events.consumer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.kafka.EventCodec;
+import org.netzerocities.events.kafka.IncomingEvent;
+import org.netzerocities.events.trace.TraceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The single entry point of a service's consumption: one listener per topic hands every record here, and
+ * this dispatches it on its CloudEvents type to the handlers registered for that type.
+ *
+ * <ul>
+ * <li>Types without a handler are skipped and counted, so a producer may add types before consumers know
+ * them.</li>
+ * <li>Tombstones (no value) go to the topic's {@link TombstoneHandler}, or are skipped: never dead letters.</li>
+ * <li>An event this service has already handled is skipped ({@link ProcessedEvents}).</li>
+ * <li>An unreadable record or a payload that violates its schema throws
+ * {@link org.netzerocities.events.kafka.InvalidEventException}, which the error handler dead-letters.</li>
+ * </ul>
+ */
+public class EventDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final Map<String, List<EventHandler<?>>> handlersByType;
+    private final Map<String, TombstoneHandler> tombstoneHandlers;
+    private final Set<String> topics;
+    private final EventCodec codec;
+    private final ProcessedEvents processed;
+    private final MeterRegistry meters;
+
+    public EventDispatcher(Collection<EventHandler<?>> handlers, Collection<TombstoneHandler> tombstoneHandlers,
+            EventCodec codec, ProcessedEvents processed, MeterRegistry meters) {
+        this.handlersByType = handlers.stream().collect(Collectors.groupingBy(h -> h.type().type(),
+                LinkedHashMap::new, Collectors.toList()));
+        this.tombstoneHandlers = tombstoneHandlers.stream().collect(Collectors.toMap(TombstoneHandler::topic,
+                h -> h, (a, b) -> {
+                    throw new IllegalStateException("Two tombstone handlers for " + a.topic());
+                }));
+        tombstoneHandlers.forEach(h -> {
+            if (!EventCatalog.isCompacted(h.topic())) {
+                throw new IllegalStateException(h.topic() + " is not compacted: it carries no tombstones");
+            }
+        });
+        this.topics = new TreeSet<>();
+        handlers.forEach(h -> topics.add(h.type().topic()));
+        topics.addAll(this.tombstoneHandlers.keySet());
+        this.codec = codec;
+        this.processed = processed;
+        this.meters = meters;
+    }
+
+    /** The topics this service listens to: one listener each. */
+    public Set<String> topics() {
+        return Set.copyOf(topics);
+    }
+
+    public void dispatch(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            forget(record);
+            return;
+        }
+        IncomingEvent event = codec.fromRecord(record);
+        List<EventHandler<?>> handlers = handlersByType.getOrDefault(event.type(), List.of());
+        if (handlers.isEmpty()) {
+            count(record.topic(), event.type(), "unhandled-type");
+            log.debug("No handler for {} on {}: skipped", event.type(), record.topic());
+            return;
+        }
+        if (processed.contains(event)) {
+            count(record.topic(), event.type(), "duplicate");
+            log.debug("Event {} already handled: skipped", event.id());
+            return;
+        }
+        try (var trace = TraceContext.enter(TraceContext.childOf(event.traceparent()))) {
+            List<Object> payloads = new ArrayList<>(handlers.size());
+            for (EventHandler<?> handler : handlers) {
+                payloads.add(event.payload(handler.type()));
+            }
+            for (int i = 0; i < handlers.size(); i++) {
+                handle(handlers.get(i), payloads.get(i), event);
+            }
+            processed.markProcessed(event);
+        }
+        count(record.topic(), event.type(), "handled");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void handle(EventHandler<T> handler, Object payload, IncomingEvent event) {
+        handler.handle((T) payload, event);
+    }
+
+    private void forget(ConsumerRecord<String, String> record) {
+        TombstoneHandler handler = tombstoneHandlers.get(record.topic());
+        if (handler == null || record.key() == null) {
+            count(record.topic(), "tombstone", "skipped");
+            return;
+        }
+        handler.forget(record.key());
+        count(record.topic(), "tombstone", "handled");
+    }
+
+    private void count(String topic, String type, String outcome) {
+        Counter.builder("nzc.events.consumed")
+                .description("Records the service's listeners received, by what became of them")
+                .tag("topic", topic).tag("type", type).tag("outcome", outcome)
+                .register(meters).increment();
+    }
+}

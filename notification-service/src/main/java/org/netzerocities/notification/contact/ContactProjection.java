@@ -1,0 +1,27 @@
+package org.netzerocities.notification.contact;
+
+import org.netzerocities.events.consumer.AppliedEvents;
+import org.netzerocities.events.consumer.EventHandler;
+import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.kafka.IncomingEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** How to reach each member: kept in step with community-service's members. */
+@Configuration(proxyBeanMethods = false)
+class ContactProjection {
+
+    @Bean
+    EventHandler<MemberJoined> contactOnMemberJoined(MongoTemplate mongo) {
+        return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> join(mongo, joined, event));
+    }
+
+    private static void join(MongoTemplate mongo, MemberJoined joined, IncomingEvent event) {
+        AppliedEvents.applyOnce(mongo, "member_contacts", joined.memberId(), event.id(), new Update()
+                .set("email", joined.email()).set("displayName", joined.displayName()).set("city", joined.city())
+                .set("languages", joined.languages()), true);
+    }
+}
