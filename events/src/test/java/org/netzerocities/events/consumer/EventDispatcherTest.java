@@ -1,0 +1,146 @@
+package org.netzerocities.events.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.kafka.EventCodec;
+import org.netzerocities.events.kafka.InvalidEventException;
+import org.netzerocities.events.outbox.PendingEvent;
+import org.netzerocities.events.support.InMemoryMongo;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** One listener per topic hands every record to the dispatcher; what it does with each kind of record. */
+class EventDispatcherTest {
+
+    private static final String CONTACTS = EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC;
+
+    private final EventCodec codec = new EventCodec();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ProcessedEvents processed = new ProcessedEvents(InMemoryMongo.freshDatabase(), Clock.systemUTC(),
+            Duration.ofDays(1));
+    private final List<String> welcomed = new ArrayList<>();
+    private final List<String> projected = new ArrayList<>();
+    private final List<String> forgotten = new ArrayList<>();
+
+    private final EventDispatcher dispatcher = new EventDispatcher(List.of(
+            EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> welcomed.add(joined.memberId())),
+            EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> projected.add(joined.memberId()))),
+            List.of(TombstoneHandler.on(CONTACTS, forgotten::add)), codec, processed, meters);
+
+    @Test
+    void everyHandlerOfTheTypeGetsTheEventOnce() {
+        dispatcher.dispatch(record(memberJoined("m-1")));
+
+        assertThat(welcomed).containsExactly("m-1");
+        assertThat(projected).containsExactly("m-1");
+        assertThat(dispatcher.topics()).containsExactlyInAnyOrder(EventCatalog.COMMUNITY_MEMBERS_TOPIC, CONTACTS);
+    }
+
+    @Test
+    void aReplayOfAHandledEventReachesNoHandler() {
+        ConsumerRecord<String, String> record = record(memberJoined("m-1"));
+
+        dispatcher.dispatch(record);
+        dispatcher.dispatch(record);
+
+        assertThat(welcomed).containsExactly("m-1");
+        assertThat(count("duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWhoseHandlerFailedIsNotMarkedHandled() {
+        var failing = new EventDispatcher(List.of(EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> {
+            throw new IllegalStateException("database away");
+        })), List.of(), codec, processed, meters);
+        ConsumerRecord<String, String> record = record(memberJoined("m-2"));
+
+        assertThatThrownBy(() -> failing.dispatch(record)).isInstanceOf(IllegalStateException.class);
+
+        dispatcher.dispatch(record);
+        assertThat(welcomed).containsExactly("m-2");
+    }
+
+    @Test
+    void typesWithoutAHandlerAreSkippedAndCounted() {
+        PendingEvent newer = new PendingEvent(UUID.randomUUID().toString(),
+                "org.netzerocities.community.member.levelled-up.v1", EventCatalog.COMMUNITY_MEMBERS_TOPIC, "m-1",
+                "/community-service", Instant.now(), "{\"anything\": true}");
+
+        dispatcher.dispatch(record(newer));
+
+        assertThat(welcomed).isEmpty();
+        assertThat(count("unhandled-type")).isEqualTo(1);
+    }
+
+    @Test
+    void aPayloadThatViolatesItsSchemaIsInvalidAndReachesNoHandler() {
+        PendingEvent noMemberId = new PendingEvent(UUID.randomUUID().toString(), EventCatalog.MEMBER_JOINED.type(),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC, "m-1", "/test", Instant.now(), "{\"displayName\": \"Ana\"}");
+
+        assertThatThrownBy(() -> dispatcher.dispatch(record(noMemberId)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("violates the schema");
+        assertThat(welcomed).isEmpty();
+    }
+
+    @Test
+    void aRecordWithoutCloudEventsHeadersIsInvalid() {
+        var bare = new ConsumerRecord<>(EventCatalog.COMMUNITY_MEMBERS_TOPIC, 0, 0L, "m-1", "{}");
+
+        assertThatThrownBy(() -> dispatcher.dispatch(bare)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aTombstoneMakesTheTopicsHandlerForgetTheKey() {
+        dispatcher.dispatch(new ConsumerRecord<>(CONTACTS, 0, 0L, "m-1", null));
+
+        assertThat(forgotten).containsExactly("m-1");
+    }
+
+    @Test
+    void aTombstoneWithoutAHandlerIsSkippedNotRejected() {
+        dispatcher.dispatch(new ConsumerRecord<>(EventCatalog.COMMUNITY_MEMBERS_TOPIC, 0, 0L, "m-1", null));
+
+        assertThat(count("skipped")).isEqualTo(1);
+    }
+
+    @Test
+    void tombstoneHandlersOnlyBelongToCompactedTopics() {
+        assertThatThrownBy(() -> new EventDispatcher(List.of(),
+                List.of(TombstoneHandler.on(EventCatalog.COMMUNITY_MEMBERS_TOPIC, key -> { })), codec, processed,
+                meters)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private double count(String outcome) {
+        var counter = meters.find("nzc.events.consumed").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private PendingEvent memberJoined(String memberId) {
+        return new PendingEvent(UUID.randomUUID().toString(), EventCatalog.MEMBER_JOINED.type(),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC, memberId, "/test", Instant.now(),
+                codec.write(new MemberJoined(memberId, memberId + "@example.org", "Ana", "cluj-napoca", List.of("ro"),
+                        List.of(), null, Instant.now())));
+    }
+
+    private ConsumerRecord<String, String> record(PendingEvent event) {
+        var produced = codec.toRecord(event);
+        var record = new ConsumerRecord<>(produced.topic(), 0, 0L, produced.key(), produced.value());
+        produced.headers().forEach(h -> record.headers().add(h.key(), h.value()));
+        assertThat(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                .isEqualTo(event.eventId());
+        return record;
+    }
+}
