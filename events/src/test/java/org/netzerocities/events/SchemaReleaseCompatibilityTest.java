@@ -24,7 +24,7 @@ class SchemaReleaseCompatibilityTest {
         Outcome outcome = ReleasedSchemas.compare(Path.of(""));
 
         if (outcome instanceof Unavailable unavailable) {
-            note("schema compatibility check skipped, no release to compare with: " + unavailable.reason());
+            note("skipped, no git history to compare with: " + unavailable.reason());
             abort(unavailable.reason());
         }
         if (outcome instanceof NoRelease) {
