@@ -15,7 +15,6 @@ import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.EventType;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.kafka.EventCodec;
-import org.yaml.snakeyaml.Yaml;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -23,7 +22,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
-/** The published contract: every event type has a schema, an AsyncAPI entry, and its samples validate. */
+/**
+ * The published contract: every event type has a schema and its samples validate ({@code AsyncApiDocumentsTest}
+ * checks the AsyncAPI entries, {@code SchemaReleaseCompatibilityTest} the changes since the latest release).
+ */
 class EventContractTest {
 
     /** One realistic sample per event type; a type added to the catalog without a sample fails the build. */
@@ -55,31 +57,6 @@ class EventContractTest {
     @MethodSource("eventTypes")
     void schemaRejectsAPayloadMissingRequiredFields(EventType<?> type) throws Exception {
         assertThat(schema(type).validate("{}", InputFormat.JSON)).isNotEmpty();
-    }
-
-    @ParameterizedTest
-    @MethodSource("eventTypes")
-    @SuppressWarnings("unchecked")
-    void everyTypeIsDocumentedInTheAsyncApiDocument(EventType<?> type) throws Exception {
-        Map<String, Object> asyncApi;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
-            asyncApi = new Yaml().load(in);
-        }
-        assertThat(asyncApi.get("asyncapi")).isEqualTo("3.0.0");
-        var messages = (Map<String, Map<String, Object>>) ((Map<String, Object>) asyncApi.get("components"))
-                .get("messages");
-        var message = messages.values().stream().filter(m -> type.type().equals(m.get("name"))).findFirst();
-        assertThat(message).as("AsyncAPI message named %s", type.type()).isPresent();
-        String schemaRef = (String) ((Map<String, Object>) ((Map<String, Object>) message.get().get("payload"))
-                .get("schema")).get("$ref");
-        assertThat(schemaRef).isEqualTo("./" + type.schema());
-
-        var channels = (Map<String, Map<String, Object>>) asyncApi.get("channels");
-        assertThat(channels.values()).anySatisfy(channel -> {
-            assertThat(channel.get("address")).isEqualTo(type.topic());
-            assertThat(((Map<String, Object>) channel.get("messages")).values().toString())
-                    .contains("#/components/messages/");
-        });
     }
 
     @Test
