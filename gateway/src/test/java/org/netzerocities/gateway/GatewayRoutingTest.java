@@ -1,17 +1,22 @@
 package org.netzerocities.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +39,9 @@ import com.sun.net.httpserver.HttpServer;
  * Routing, token validation and circuit-breaker fallbacks against a real HTTP server standing in for
  * the services (one healthy, one slow, one not listening at all).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // through the variable the launcher sets, so a gateway that ignores it fails here
+        properties = "MANAGEMENT_SERVER_PORT=0")
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
@@ -44,6 +51,12 @@ class GatewayRoutingTest {
 
     @Autowired
     WebTestClient http;
+
+    @LocalServerPort
+    int serverPort;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -91,7 +104,7 @@ class GatewayRoutingTest {
                 .expectHeader().valueEquals("Retry-After", "5")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/service-unavailable")
-                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains("learning"));
     }
 
@@ -113,16 +126,27 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void exposesHealthGroupsMetricsAndTheAggregatedApiDocs() {
-        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("jvm_memory_used_bytes"));
+    void operationsEndpointsAnswerOnTheManagementPortOnly() {
+        assertThat(managementPort).isNotEqualTo(serverPort);
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+
+        for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
+            http.get().uri(path).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/not-found");
+        }
+    }
+
+    @Test
+    void aggregatesTheServicesApiDocs() {
         http.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.urls[*].url").value(urls -> org.assertj.core.api.Assertions
-                        .assertThat(urls.toString().replace("\\/", "/")).contains("/api/community/v3/api-docs",
-                                "/api/notifications/v3/api-docs"));
+                .expectBody().jsonPath("$.urls[*].url").value(urls -> assertThat(urls.toString().replace("\\/", "/"))
+                        .contains("/api/community/v3/api-docs", "/api/notifications/v3/api-docs"));
     }
 
     private static String token(Instant expiry) {
