@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -106,6 +107,19 @@ class GatewayRoutingTest {
                 .jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/service-unavailable")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains("learning"));
+    }
+
+    @Test
+    void fallbackIsReachableOnlyThroughACircuitBreaker() {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST)) {
+            http.method(method).uri("/fallback/community").exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/not-found");
+        }
+        http.get().uri("/api/learning/program").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/service-unavailable");
     }
 
     @Test
