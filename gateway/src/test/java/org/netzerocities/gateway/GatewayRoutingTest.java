@@ -1,15 +1,19 @@
 package org.netzerocities.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netzerocities.gateway.GatewayTestSupport.JWKS_PATH;
+import static org.netzerocities.gateway.GatewayTestSupport.baseUrl;
+import static org.netzerocities.gateway.GatewayTestSupport.echoAuthorization;
+import static org.netzerocities.gateway.GatewayTestSupport.jwks;
+import static org.netzerocities.gateway.GatewayTestSupport.reply;
+import static org.netzerocities.gateway.GatewayTestSupport.rsaKey;
+import static org.netzerocities.gateway.GatewayTestSupport.startServer;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,18 +27,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Routing, token validation and circuit-breaker fallbacks against a real HTTP server standing in for
@@ -46,8 +45,9 @@ import com.sun.net.httpserver.HttpServer;
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
-    private static final String ISSUER = "http://localhost:8080/api/community";
-    private static final RSAKey SIGNING_KEY = generateKey();
+    private static final RSAKey SIGNING_KEY = rsaKey("test");
+    private static final RSAKey UNPUBLISHED_KEY = rsaKey("unpublished");
+    private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
     private static final HttpServer DOWNSTREAM = startDownstream();
 
     @Autowired
@@ -61,11 +61,11 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String downstream = "http://localhost:" + DOWNSTREAM.getAddress().getPort();
+        String downstream = baseUrl(DOWNSTREAM);
         registry.add("COMMUNITY_SERVICE_URI", () -> downstream);
         registry.add("CAMPAIGN_SERVICE_URI", () -> downstream);
         registry.add("LEARNING_SERVICE_URI", () -> "http://localhost:1"); // nothing listens there
-        registry.add("NZC_JWKS_URI", () -> downstream + "/api/community/.well-known/jwks.json");
+        registry.add("NZC_JWKS_URI", () -> downstream + JWKS_PATH);
         registry.add("resilience4j.timelimiter.configs.default.timeout-duration", () -> "1s");
     }
 
@@ -95,6 +95,29 @@ class GatewayRoutingTest {
         http.get().uri("/api/community/echo")
                 .header("Authorization", "Bearer " + token(Instant.now().minusSeconds(300))).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void tokensWithAnUnknownKeyIdAre401AndDoNotMakeTheGatewayRefetchTheKeysEachTime() {
+        String valid = "Bearer " + token(Instant.now().plusSeconds(300));
+        String unknownKey = "Bearer " + GatewayTestSupport.token(UNPUBLISHED_KEY, Instant.now().plusSeconds(300));
+        http.get().uri("/api/community/echo").header("Authorization", valid).exchange().expectStatus().isOk();
+        int fetchesBefore = JWKS_FETCHES.get();
+
+        http.get().uri("/api/community/echo").header("Authorization", unknownKey).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/unauthenticated");
+        WebClient client = WebClient.create("http://localhost:" + serverPort);
+        List<Integer> statuses = Flux.range(0, 40)
+                .flatMap(i -> client.get().uri("/api/community/echo").header("Authorization", unknownKey)
+                        .exchangeToMono(response -> Mono.just(response.statusCode().value())))
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(40).containsOnly(401);
+        // Nimbus's rate limiter lets at most two fetches through per interval (30 s here)
+        assertThat(JWKS_FETCHES.get() - fetchesBefore).as("JWKS fetches for 41 unknown key ids").isLessThanOrEqualTo(2);
+        http.get().uri("/api/community/echo").header("Authorization", valid).exchange().expectStatus().isOk();
     }
 
     @Test
@@ -164,60 +187,24 @@ class GatewayRoutingTest {
     }
 
     private static String token(Instant expiry) {
-        try {
-            var claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(UUID.randomUUID().toString())
-                    .issueTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)).build();
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new RSASSASigner(SIGNING_KEY));
-            return jwt.serialize();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static RSAKey generateKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("test").generate();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        return GatewayTestSupport.token(SIGNING_KEY, expiry);
     }
 
     private static HttpServer startDownstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/api/community/.well-known/jwks.json",
-                    exchange -> reply(exchange, new JWKSet(SIGNING_KEY.toPublicJWK()).toString()));
-            server.createContext("/api/community/echo", exchange -> {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                reply(exchange, auth == null ? "anonymous" : auth);
-            });
-            server.createContext("/api/campaigns/slow", exchange -> {
-                try {
-                    Thread.sleep(3_000);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                reply(exchange, "late");
-            });
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static void reply(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return startServer(Map.of(
+                JWKS_PATH, exchange -> {
+                    JWKS_FETCHES.incrementAndGet();
+                    reply(exchange, 200, jwks(SIGNING_KEY));
+                },
+                "/api/community/echo", echoAuthorization(),
+                "/api/campaigns/slow", exchange -> {
+                    try {
+                        Thread.sleep(3_000);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    reply(exchange, 200, "late");
+                }));
     }
 }
