@@ -36,8 +36,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Routing, token validation and circuit-breaker fallbacks against a real HTTP server standing in for
- * the services (one healthy, one slow, one not listening at all).
+ * Routing, token validation, circuit-breaker fallbacks and the operations port against a real HTTP server
+ * standing in for the services (one healthy, one slow, one not listening at all) and the JWKS endpoint.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // through the variable the launcher sets, so a gateway that ignores it fails here
@@ -171,7 +171,7 @@ class GatewayRoutingTest {
         management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
 
-        for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
+        for (String path : List.of("/actuator", "/actuator/health/readiness", "/actuator/prometheus")) {
             http.get().uri(path).exchange()
                     .expectStatus().isNotFound()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

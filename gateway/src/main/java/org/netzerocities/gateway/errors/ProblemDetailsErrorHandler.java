@@ -56,8 +56,8 @@ class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         if (ex instanceof AuthenticationServiceException) {
             // Spring Security's "could not check the credentials": here, the issuer's signing keys are unavailable
             log.warn("Bearer token not verifiable: {}", ex.getMessage());
-            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable", "Authentication unavailable",
-                    "Bearer tokens cannot be verified right now; try again shortly");
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable",
+                    "Authentication unavailable", "Bearer tokens cannot be verified right now; try again shortly");
         }
         log.error("Unexpected gateway error", ex);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",

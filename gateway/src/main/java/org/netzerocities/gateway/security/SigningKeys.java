@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.RateLimitedJWKSetSource;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
@@ -30,20 +31,19 @@ final class SigningKeys implements JWKSource<SecurityContext> {
     // above Nimbus's 500 ms: a service that has just started on a busy host answers its first requests slowly
     private static final int CONNECT_TIMEOUT_MS = 1_000;
     private static final int READ_TIMEOUT_MS = 2_000;
-    private static final int SIZE_LIMIT_BYTES = 50 * 1024;
-    // how long concurrent callers wait for the one fetch in flight before failing
-    private static final long FETCH_WAIT_MS = 15_000;
 
     private final JWKSetSource<SecurityContext> keySets;
 
     SigningKeys(URL jwksUrl, SigningKeysProperties properties) {
-        var endpoint = new URLBasedJWKSetSource<SecurityContext>(jwksUrl,
-                new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, SIZE_LIMIT_BYTES));
+        var retriever = new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS,
+                JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+        var endpoint = new URLBasedJWKSetSource<SecurityContext>(jwksUrl, retriever);
         var lastKeysThroughOutages = new OutageTolerantJWKSetSource<>(endpoint,
                 properties.cacheTtl().multipliedBy(10).toMillis(), null);
         var rateLimited = new RateLimitedJWKSetSource<>(lastKeysThroughOutages,
                 properties.minRefreshInterval().toMillis(), null);
-        this.keySets = new CachingJWKSetSource<>(rateLimited, properties.cacheTtl().toMillis(), FETCH_WAIT_MS, null);
+        this.keySets = new CachingJWKSetSource<>(rateLimited, properties.cacheTtl().toMillis(),
+                JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, null);
     }
 
     @Override
