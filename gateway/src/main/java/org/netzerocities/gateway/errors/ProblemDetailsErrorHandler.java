@@ -3,6 +3,7 @@ package org.netzerocities.gateway.errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,7 +56,7 @@ class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         }
         if (ex instanceof AuthenticationServiceException) {
             // Spring Security's "could not check the credentials": here, the issuer's signing keys are unavailable
-            log.warn("Bearer token not verifiable: {}", ex.getMessage());
+            log.warn("Bearer token not verifiable: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable",
                     "Authentication unavailable", "Bearer tokens cannot be verified right now; try again shortly");
         }
