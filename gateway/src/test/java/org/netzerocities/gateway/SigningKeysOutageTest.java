@@ -87,6 +87,7 @@ class SigningKeysOutageTest {
     @Order(1)
     void tokensAreA503ProblemWhileNoSigningKeysCanBeFetchedAndValidOnceTheyCan() {
         String bearer = "Bearer " + token(SIGNING_KEY, Instant.now().plusSeconds(300));
+        // a request without a token needs no keys
         http.get().uri("/api/community/echo").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("anonymous");
