@@ -1,57 +1,71 @@
 package org.netzerocities.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.netzerocities.gateway.GatewayTestSupport.JWKS_PATH;
+import static org.netzerocities.gateway.GatewayTestSupport.baseUrl;
+import static org.netzerocities.gateway.GatewayTestSupport.echoAuthorization;
+import static org.netzerocities.gateway.GatewayTestSupport.jwks;
+import static org.netzerocities.gateway.GatewayTestSupport.reply;
+import static org.netzerocities.gateway.GatewayTestSupport.rsaKey;
+import static org.netzerocities.gateway.GatewayTestSupport.startServer;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 /**
- * Routing, token validation and circuit-breaker fallbacks against a real HTTP server standing in for
- * the services (one healthy, one slow, one not listening at all).
+ * Routing, token validation, circuit-breaker fallbacks and the operations port against a real HTTP server
+ * standing in for the services (one healthy, one slow, one not listening at all) and the JWKS endpoint.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // through the variable the launcher sets, so a gateway that ignores it fails here
+        properties = "MANAGEMENT_SERVER_PORT=0")
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
-    private static final String ISSUER = "http://localhost:8080/api/community";
-    private static final RSAKey SIGNING_KEY = generateKey();
+    private static final RSAKey SIGNING_KEY = rsaKey("test");
+    private static final RSAKey UNPUBLISHED_KEY = rsaKey("unpublished");
+    private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
     private static final HttpServer DOWNSTREAM = startDownstream();
 
     @Autowired
     WebTestClient http;
 
+    @LocalServerPort
+    int serverPort;
+
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String downstream = "http://localhost:" + DOWNSTREAM.getAddress().getPort();
+        String downstream = baseUrl(DOWNSTREAM);
         registry.add("COMMUNITY_SERVICE_URI", () -> downstream);
         registry.add("CAMPAIGN_SERVICE_URI", () -> downstream);
         registry.add("LEARNING_SERVICE_URI", () -> "http://localhost:1"); // nothing listens there
-        registry.add("NZC_JWKS_URI", () -> downstream + "/api/community/.well-known/jwks.json");
+        registry.add("NZC_JWKS_URI", () -> downstream + JWKS_PATH);
         registry.add("resilience4j.timelimiter.configs.default.timeout-duration", () -> "1s");
     }
 
@@ -84,6 +98,29 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void tokensWithAnUnknownKeyIdAre401AndDoNotMakeTheGatewayRefetchTheKeysEachTime() {
+        String valid = "Bearer " + token(Instant.now().plusSeconds(300));
+        String unknownKey = "Bearer " + GatewayTestSupport.token(UNPUBLISHED_KEY, Instant.now().plusSeconds(300));
+        http.get().uri("/api/community/echo").header("Authorization", valid).exchange().expectStatus().isOk();
+        int fetchesBefore = JWKS_FETCHES.get();
+
+        http.get().uri("/api/community/echo").header("Authorization", unknownKey).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/unauthenticated");
+        WebClient client = WebClient.create("http://localhost:" + serverPort);
+        List<Integer> statuses = Flux.range(0, 40)
+                .flatMap(i -> client.get().uri("/api/community/echo").header("Authorization", unknownKey)
+                        .exchangeToMono(response -> Mono.just(response.statusCode().value())))
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(40).containsOnly(401);
+        // Nimbus's rate limiter lets at most two fetches through per interval (30 s here)
+        assertThat(JWKS_FETCHES.get() - fetchesBefore).as("JWKS fetches for 41 unknown key ids").isLessThanOrEqualTo(2);
+        http.get().uri("/api/community/echo").header("Authorization", valid).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void serviceThatIsDownIsA503Problem() {
         http.get().uri("/api/learning/program").exchange()
                 .expectStatus().isEqualTo(503)
@@ -91,8 +128,21 @@ class GatewayRoutingTest {
                 .expectHeader().valueEquals("Retry-After", "5")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/service-unavailable")
-                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains("learning"));
+    }
+
+    @Test
+    void fallbackIsReachableOnlyThroughACircuitBreaker() {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST)) {
+            http.method(method).uri("/fallback/community").exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/not-found");
+        }
+        http.get().uri("/api/learning/program").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/service-unavailable");
     }
 
     @Test
@@ -113,73 +163,48 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void exposesHealthGroupsMetricsAndTheAggregatedApiDocs() {
-        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("jvm_memory_used_bytes"));
+    void operationsEndpointsAnswerOnTheManagementPortOnly() {
+        assertThat(managementPort).isNotEqualTo(serverPort);
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+
+        for (String path : List.of("/actuator", "/actuator/health/readiness", "/actuator/prometheus")) {
+            http.get().uri(path).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/not-found");
+        }
+    }
+
+    @Test
+    void aggregatesTheServicesApiDocs() {
         http.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.urls[*].url").value(urls -> org.assertj.core.api.Assertions
-                        .assertThat(urls.toString().replace("\\/", "/")).contains("/api/community/v3/api-docs",
-                                "/api/notifications/v3/api-docs"));
+                .expectBody().jsonPath("$.urls[*].url").value(urls -> assertThat(urls.toString().replace("\\/", "/"))
+                        .contains("/api/community/v3/api-docs", "/api/notifications/v3/api-docs"));
     }
 
     private static String token(Instant expiry) {
-        try {
-            var claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(UUID.randomUUID().toString())
-                    .issueTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)).build();
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new RSASSASigner(SIGNING_KEY));
-            return jwt.serialize();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static RSAKey generateKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("test").generate();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        return GatewayTestSupport.token(SIGNING_KEY, expiry);
     }
 
     private static HttpServer startDownstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/api/community/.well-known/jwks.json",
-                    exchange -> reply(exchange, new JWKSet(SIGNING_KEY.toPublicJWK()).toString()));
-            server.createContext("/api/community/echo", exchange -> {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                reply(exchange, auth == null ? "anonymous" : auth);
-            });
-            server.createContext("/api/campaigns/slow", exchange -> {
-                try {
-                    Thread.sleep(3_000);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                reply(exchange, "late");
-            });
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static void reply(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return startServer(Map.of(
+                JWKS_PATH, exchange -> {
+                    JWKS_FETCHES.incrementAndGet();
+                    reply(exchange, 200, jwks(SIGNING_KEY));
+                },
+                "/api/community/echo", echoAuthorization(),
+                "/api/campaigns/slow", exchange -> {
+                    try {
+                        Thread.sleep(3_000);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    reply(exchange, 200, "late");
+                }));
     }
 }

@@ -3,11 +3,13 @@ package org.netzerocities.gateway.errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,8 +18,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Errors the gateway itself raises (no route, payload too large, anything unexpected) as
- * {@code application/problem+json}, like every service behind it.
+ * Errors the gateway itself raises (no route, payload too large, bearer tokens it cannot verify for want
+ * of signing keys, anything unexpected) as {@code application/problem+json}, like every service behind it.
  */
 @Component
 @Order(-2) // ahead of Boot's default handler
@@ -51,6 +53,12 @@ class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
                     : HttpStatus.valueOf(status.getStatusCode().value()).getReasonPhrase();
             String type = status.getStatusCode().value() == 404 ? "not-found" : "http-" + status.getStatusCode().value();
             return Problems.of(status.getStatusCode(), type, reason, reason);
+        }
+        if (ex instanceof AuthenticationServiceException) {
+            // Spring Security's "could not check the credentials": here, the issuer's signing keys are unavailable
+            log.warn("Bearer token not verifiable: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable",
+                    "Authentication unavailable", "Bearer tokens cannot be verified right now; try again shortly");
         }
         log.error("Unexpected gateway error", ex);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",

@@ -11,13 +11,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Where a route's circuit breaker forwards when its service is down, too slow, or its breaker is open:
- * the portal gets a clear problem instead of a hanging request or a connection error.
+ * the portal gets a clear problem instead of a hanging request or a connection error. Only that forward
+ * reaches it: requested from outside, {@code /fallback/**} does not exist.
  */
 @RestController
 @Hidden
@@ -26,6 +28,10 @@ class FallbackController {
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause == null) {
+            // the circuit breaker always attaches the failure it forwards; a request from outside has none
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         ProblemDetail problem = cause instanceof TimeoutException
                 ? Problems.of(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service too slow",
                         "The " + service + " service did not answer in time; try again shortly")

@@ -1,28 +1,50 @@
 package org.netzerocities.gateway.security;
 
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import org.netzerocities.gateway.errors.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway rejects a request carrying an invalid, expired or foreign bearer token (401) before it
  * reaches a service, and lets anonymous requests through: which routes need a member is each
- * service's decision, since only it knows its public endpoints.
+ * service's decision, since only it knows its public endpoints. While the issuer's signing keys cannot
+ * be had at all, a request with a token is answered 503 (see {@link SigningKeys}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(SigningKeysProperties.class)
 class GatewaySecurity {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SigningKeysProperties signingKeys)
+            throws MalformedURLException {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSource(new SigningKeys(URI.create(jwt.getJwkSetUri()).toURL(), signingKeys))
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()));
+        // Nimbus fetches keys with blocking I/O (rarely: they are cached), so never on an event-loop thread
+        return token -> Mono.fromCallable(() -> decoder.decode(token)).subscribeOn(Schedulers.boundedElastic());
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, JsonMapper json) {
