@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -178,6 +179,7 @@ public class OutboxRelay implements SmartLifecycle {
     int relay(List<AggregateRef> aggregates) {
         List<Claim> claims = new ArrayList<>();
         try {
+            Set<String> unreachableTopics = new HashSet<>();
             for (AggregateRef aggregate : aggregates) {
                 if (!leases.tryAcquire(aggregate)) {
                     // another instance is relaying it; look again shortly in case it missed the newest events
@@ -186,7 +188,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 Claim claim = new Claim(aggregate);
                 claims.add(claim);
-                submit(claim, readOutbox(aggregate));
+                submit(claim, readOutbox(aggregate), unreachableTopics);
             }
             long deadline = System.nanoTime() + settings.getSendTimeout().toNanos();
             claims.forEach(claim -> claim.settle(deadline));
@@ -205,7 +207,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void submit(Claim claim, List<Document> entries) {
+    /**
+     * Sends an aggregate's entries in order until one is refused. A topic whose metadata did not arrive in
+     * time (the broker is away, or the topic is missing) is not tried again in the same round: each try
+     * would block for {@code max.block.ms}.
+     */
+    private void submit(Claim claim, List<Document> entries, Set<String> unreachableTopics) {
         for (Document entry : entries) {
             ProducerRecord<String, String> record;
             try {
@@ -215,13 +222,33 @@ public class OutboxRelay implements SmartLifecycle {
                 claim.failBeforeSending(entry, unconvertible, true);
                 return;
             }
+            if (unreachableTopics.contains(record.topic())) {
+                claim.deferred = true;
+                return;
+            }
+            CompletableFuture<?> result;
             try {
-                claim.sends.add(new Send(entry, kafka.send(record)));
+                result = kafka.send(record);
             }
             catch (RuntimeException refused) {
-                claim.failBeforeSending(entry, refused, isPermanent(refused));
+                refuse(claim, entry, record.topic(), refused, unreachableTopics);
                 return; // later events of this aggregate must not overtake it
             }
+            if (result.isCompletedExceptionally()) {
+                refuse(claim, entry, record.topic(), result.handle((ok, failure) -> failure).join(),
+                        unreachableTopics);
+                return;
+            }
+            claim.sends.add(new Send(entry, result));
+        }
+    }
+
+    /** The producer refused a record before it left: too large, no metadata for its topic in time, ... */
+    private static void refuse(Claim claim, Document entry, String topic, Throwable refused,
+            Set<String> unreachableTopics) {
+        claim.failBeforeSending(entry, refused, isPermanent(refused));
+        if (isMetadataTimeout(refused)) {
+            unreachableTopics.add(topic);
         }
     }
 
@@ -235,6 +262,10 @@ public class OutboxRelay implements SmartLifecycle {
                     new Document("eventId", new Document("$in", ids))));
         }
         Failure failure = claim.failure;
+        if (claim.deferred && failure == null) {
+            retryLater(aggregate, settings.getMaxRetryBackoff());
+            return claim.acked.size();
+        }
         if (failure == null) {
             if (morePending) {
                 wakeups.offer(aggregate); // written while we were sending
@@ -334,6 +365,15 @@ public class OutboxRelay implements SmartLifecycle {
     private Duration backoff(int attempts) {
         long millis = FIRST_RETRY.toMillis() << Math.min(attempts - 1, 10);
         return Duration.ofMillis(Math.min(millis, settings.getMaxRetryBackoff().toMillis()));
+    }
+
+    private static boolean isMetadataTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Errors that no retry can cure: the entry is parked at once. */
@@ -472,6 +512,8 @@ public class OutboxRelay implements SmartLifecycle {
         final List<Send> sends = new ArrayList<>();
         final List<Document> acked = new ArrayList<>();
         Failure failure;
+        /** Not tried this round because its topic was found unreachable: no attempt is counted. */
+        boolean deferred;
         private Failure failedBeforeSending;
 
         Claim(AggregateRef aggregate) {
@@ -481,6 +523,8 @@ public class OutboxRelay implements SmartLifecycle {
         void failBeforeSending(Document entry, Throwable cause, boolean permanent) {
             failedBeforeSending = new Failure(entry, cause, permanent);
         }
+
+
 
         /** Waits for the acknowledgements: the prefix acknowledged in order, then the first failure. */
         void settle(long deadlineNanos) {

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,7 @@ class OutboxRelayTest {
     @Test
     void anAggregateThatKeepsFailingWhileOthersGoThroughIsParkedAfterMaxAttempts() {
         producer.refuse = record -> record.value().startsWith("a-");
+        producer.refusal = new NotEnoughReplicasException("not enough in-sync replicas");
         save(new Thing("a", event("a"), event("a")));
         for (int round = 0; round < settings.getMaxAttempts(); round++) {
             save(new Thing("other-" + round, event("other")));
@@ -133,6 +135,18 @@ class OutboxRelayTest {
         assertThat(relay.parked(10)).extracting(parked -> parked.get("entry", Document.class).getString("data"))
                 .containsExactly("a-1");
         assertThat(outbox("a")).extracting(entry -> entry.getString("data")).containsExactly("a-2");
+    }
+
+    @Test
+    void aTopicWithoutMetadataIsNotTriedAgainInTheSameRoundAndCountsNoAttemptsForTheOthers() {
+        producer.brokerDown = true;
+        save(new Thing("a", event("a")));
+        save(new Thing("b", event("b")));
+
+        relay.relayPending();
+
+        assertThat(producer.sendAttempts).isEqualTo(1);
+        assertThat(outbox("a").get(0).get("attempts", 0) + outbox("b").get(0).get("attempts", 0)).isEqualTo(1);
     }
 
     @Test

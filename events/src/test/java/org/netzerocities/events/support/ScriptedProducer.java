@@ -19,6 +19,7 @@ public class ScriptedProducer extends MockProducer<String, String> {
     public volatile boolean brokerDown;
     public volatile Predicate<ProducerRecord<String, String>> refuse = record -> false;
     public volatile RuntimeException refusal = new TimeoutException("refused");
+    public volatile int sendAttempts;
 
     public ScriptedProducer() {
         super(true, null, new StringSerializer(), new StringSerializer());
@@ -39,6 +40,7 @@ public class ScriptedProducer extends MockProducer<String, String> {
 
     @Override
     public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record, Callback callback) {
+        sendAttempts++;
         RuntimeException failure = brokerDown ? new TimeoutException("broker unreachable")
                 : refuse.test(record) ? refusal : null;
         if (failure != null) {
