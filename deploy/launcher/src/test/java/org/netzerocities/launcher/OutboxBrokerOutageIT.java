@@ -100,7 +100,6 @@ class OutboxBrokerOutageIT {
     private static OutboxRelay relay(MongoTemplate mongo, String bootstrapServers) {
         var settings = new EventBackboneProperties.Outbox();
         settings.setCollections(List.of("things"));
-        settings.setMajorityReads(false); // the embedded server has no replica set
         settings.setPollInterval(Duration.ofSeconds(2));
         settings.setSendTimeout(Duration.ofSeconds(6));
         KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(

@@ -48,7 +48,7 @@ class OutboxRelayTest {
         producer = new ScriptedProducer();
         settings.setCollections(List.of(THINGS));
         settings.setMaxAttempts(3);
-        settings.setMajorityReads(false);
+        settings.setMajorityReads(true);
         relay = new OutboxRelay(mongo, producer.template(), codec, settings, Clock.systemUTC());
     }
 

@@ -88,7 +88,6 @@ class TwoRelaysTest {
     private OutboxRelay relay() {
         var settings = new EventBackboneProperties.Outbox();
         settings.setCollections(List.of("things"));
-        settings.setMajorityReads(false);
         settings.setBatchSize(50);
         return new OutboxRelay(mongo, EmbeddedBroker.template(), codec, settings, Clock.systemUTC());
     }
