@@ -60,10 +60,14 @@ public class ProcessedEvents {
         }
     }
 
-    /** Removes expired marks in one pass; returns how many. */
+    /**
+     * Removes expired marks in one pass, and marks stored before marks expired (without {@code expiresAt}, keyed
+     * per consumer); returns how many.
+     */
     public long purgeExpired() {
-        long removed = mongo.remove(Query.query(Criteria.where("expiresAt").lt(clock.instant())), COLLECTION)
-                .getDeletedCount();
+        Criteria expired = new Criteria().orOperator(Criteria.where("expiresAt").lt(clock.instant()),
+                Criteria.where("expiresAt").exists(false));
+        long removed = mongo.remove(Query.query(expired), COLLECTION).getDeletedCount();
         if (removed > 0) {
             log.info("Purged {} expired processed-event marks", removed);
         }
