@@ -30,6 +30,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,6 +54,8 @@ class WelcomeNotificationTest {
     MemberContactRepository contacts;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     @Autowired
     KafkaConnectionDetails kafkaConnection;
 
@@ -78,6 +81,13 @@ class WelcomeNotificationTest {
                 .andExpect(jsonPath("$.read").value(true));
         http.perform(get("/api/notifications").param("unread", "true").with(jwt().jwt(j -> j.subject(memberId))))
                 .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void oneListenerServesTheTopicForBothOfItsHandlers() {
+        assertThat(listeners.getListenerContainers())
+                .extracting(container -> List.of(container.getContainerProperties().getTopics()))
+                .containsExactly(List.of(EventCatalog.COMMUNITY_MEMBERS_TOPIC));
     }
 
     @Test
