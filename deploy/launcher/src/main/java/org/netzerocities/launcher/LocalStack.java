@@ -417,10 +417,11 @@ public final class LocalStack implements AutoCloseable {
         }
         Path file = options.dataDir().resolve("mongo").resolve("nzc.mv");
         Instant start = Instant.now();
-        mongo = new EmbeddedMongo(file, options.mongoPort()).start();
+        mongo = new EmbeddedMongo(file, options.mongoPort(), options.mongoDurable()).start();
         Duration took = Duration.between(start, Instant.now());
         startupTimes.put("mongodb", took);
-        out.accept(String.format("mongodb: ready on %s after %.1f s (embedded, %s)", mongo.uri(), seconds(took), file));
+        out.accept(String.format("mongodb: ready on %s after %.1f s (embedded, %s%s)", mongo.uri(), seconds(took), file,
+                mongo.durable() ? "" : ", not durable: the last writes are lost if the launcher is killed"));
     }
 
     private void requireEmbeddedKafka() {

@@ -56,6 +56,7 @@ public final class StackOptions {
     private final String javaExecutable;
     private final String childClasspath;
     private final boolean appCds;
+    private final boolean mongoDurable;
     private final Path cacheDir;
     private final Consumer<String> reporter;
 
@@ -83,6 +84,7 @@ public final class StackOptions {
                 : Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         this.childClasspath = b.childClasspath;
         this.appCds = b.appCds;
+        this.mongoDurable = b.mongoDurable;
         String cacheProperty = System.getProperty("nzc.cache.dir");
         Path cache = b.cacheDir != null ? b.cacheDir
                 : cacheProperty != null && !cacheProperty.isBlank() ? Paths.get(cacheProperty)
@@ -122,6 +124,7 @@ public final class StackOptions {
                 Map.entry("NZC_SERVICE_JAVA_OPTS", "service-java-opts"),
                 Map.entry("NZC_KAFKA_JAVA_OPTS", "kafka-java-opts"),
                 Map.entry("NZC_APP_CDS", "app-cds"),
+                Map.entry("NZC_MONGO_DURABLE", "mongo-durable"),
                 Map.entry("NZC_CACHE_DIR", "cache-dir"),
                 Map.entry("MONGODB_URI", "mongodb-uri"),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap-servers"));
@@ -168,6 +171,7 @@ public final class StackOptions {
                 case "service-java-opts" -> b.serviceJavaOpts(splitOpts(value));
                 case "kafka-java-opts" -> b.kafkaJavaOpts(splitOpts(value));
                 case "app-cds" -> b.appCds(Boolean.parseBoolean(value));
+                case "mongo-durable" -> b.mongoDurable(Boolean.parseBoolean(value));
                 case "cache-dir" -> b.cacheDir(Paths.get(value));
                 case "mongodb-uri" -> b.externalMongo(value);
                 case "kafka-bootstrap-servers" -> b.externalKafka(value);
@@ -196,6 +200,8 @@ public final class StackOptions {
                         + "(env NZC_START_ORDER)",
                 "  --app-cds=false           run the service jars as they are: no extraction, no class data "
                         + "archive (env NZC_APP_CDS)",
+                "  --mongo-durable=false     let the embedded MongoDB acknowledge writes before they are in its file: "
+                        + "faster, loses the last writes if the launcher is killed (env NZC_MONGO_DURABLE)",
                 "  --cache-dir=DIR           extracted jars and class data archives (env NZC_CACHE_DIR, default "
                         + "<data-dir>/cache)",
                 "  env NZC_SERVICE_JAVA_OPTS JVM options of each service (default "
@@ -364,6 +370,11 @@ public final class StackOptions {
         return cacheDir;
     }
 
+    /** True (default) when the embedded MongoDB writes every change to its file before acknowledging it. */
+    public boolean mongoDurable() {
+        return mongoDurable;
+    }
+
     public Consumer<String> reporter() {
         return reporter;
     }
@@ -391,6 +402,7 @@ public final class StackOptions {
         private String javaExecutable;
         private String childClasspath;
         private boolean appCds = true;
+        private boolean mongoDurable = true;
         private Path cacheDir;
         private Consumer<String> reporter = defaultReporter(System.out);
 
@@ -527,6 +539,12 @@ public final class StackOptions {
         /** Run services from extracted jars with a class data sharing archive (default true). */
         public Builder appCds(boolean enabled) {
             this.appCds = enabled;
+            return this;
+        }
+
+        /** See {@link EmbeddedMongo#EmbeddedMongo(Path, int, boolean)}; default true. */
+        public Builder mongoDurable(boolean durable) {
+            this.mongoDurable = durable;
             return this;
         }
 
