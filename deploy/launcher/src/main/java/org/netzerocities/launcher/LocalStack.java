@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -63,30 +62,9 @@ public final class LocalStack implements AutoCloseable {
         this.appCache = new AppCache(options.cacheDir(), options.javaExecutable(), options.serviceJavaOpts(), out);
     }
 
-    /** Runs until Ctrl-C; see {@link StackOptions#fromCommandLine(String[], Map)} for the options. */
-    public static void main(String[] args) throws InterruptedException {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.println(StackOptions.usage());
-            return;
-        }
-        StackOptions options;
-        try {
-            options = StackOptions.fromCommandLine(args, System.getenv()).build();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(StackOptions.usage());
-            System.exit(2);
-            return;
-        }
-        LocalStack stack = new LocalStack(options);
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            System.err.println("[nzc] " + e.getMessage());
-            System.exit(1);
-        }
-        stack.printSummary();
-        new CountDownLatch(1).await();
+    /** Runs until Ctrl-C; {@code --help} lists the options, see {@link LauncherCommand}. */
+    public static void main(String[] args) {
+        System.exit(LauncherCommand.commandLine(System.getenv()).execute(args));
     }
 
     /**
@@ -285,7 +263,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String adminNote() {
-        String email = options.environment().getOrDefault("NZC_ADMIN_EMAIL", System.getenv("NZC_ADMIN_EMAIL"));
+        String email = options.environment().getOrDefault("NZC_ADMIN_EMAIL",
+                options.launcherEnvironment().get("NZC_ADMIN_EMAIL"));
         if (email == null || email.isBlank()) {
             return "admin@nzc.local / change-me-now (the default: set NZC_ADMIN_EMAIL and NZC_ADMIN_PASSWORD "
                     + "before the first start to choose your own)";
@@ -300,7 +279,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrapServers());
         env.put("MONGODB_URI", options.mongoUri());
         if (options.embeddedMongo()) {
-            env.put("SPRING_PROFILES_ACTIVE", withProfile(System.getenv("SPRING_PROFILES_ACTIVE"), "embedded"));
+            env.put("SPRING_PROFILES_ACTIVE",
+                    withProfile(options.launcherEnvironment().get("SPRING_PROFILES_ACTIVE"), "embedded"));
         }
         env.put("NZC_JWKS_URI", serviceUrl(Service.COMMUNITY) + "/api/community/.well-known/jwks.json");
         env.put("NZC_DATA_DIR", options.dataDir().toString());

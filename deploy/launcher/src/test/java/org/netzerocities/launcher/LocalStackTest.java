@@ -42,6 +42,7 @@ class LocalStackTest {
                 .mongoPort(27999).kafkaPort(19092).kafkaControllerPort(19093)
                 .env("NZC_ADMIN_EMAIL", "ops@example.org")
                 .env(Service.LEARNING, "SERVER_PORT", "18999")
+                .launcherEnvironment(Map.of())
                 .build();
         LocalStack stack = new LocalStack(options);
 
@@ -53,7 +54,7 @@ class LocalStackTest {
                 .containsEntry("NZC_JWKS_URI", "http://localhost:18081/api/community/.well-known/jwks.json")
                 .containsEntry("NZC_ADMIN_EMAIL", "ops@example.org")
                 .doesNotContainKey("COMMUNITY_SERVICE_URI");
-        assertThat(learning.get("SPRING_PROFILES_ACTIVE")).contains("embedded");
+        assertThat(learning).containsEntry("SPRING_PROFILES_ACTIVE", "embedded");
 
         assertThat(stack.serviceEnvironment(Service.GATEWAY))
                 .containsEntry("SERVER_PORT", "18080")
@@ -70,15 +71,24 @@ class LocalStackTest {
     }
 
     @Test
+    void theEmbeddedProfileIsAddedToTheProfilesTheLauncherRunsWith() {
+        StackOptions options = StackOptions.builder().dataDir(tempDir)
+                .launcherEnvironment(Map.of("SPRING_PROFILES_ACTIVE", " debug, metrics ")).build();
+
+        assertThat(new LocalStack(options).serviceEnvironment(Service.COMMUNITY))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "debug,metrics,embedded");
+    }
+
+    @Test
     void anExternalMongoGetsNoEmbeddedProfile() {
-        StackOptions options = StackOptions.builder().dataDir(tempDir).externalMongo("mongodb://db:27017").build();
+        StackOptions options = StackOptions.builder().dataDir(tempDir).externalMongo("mongodb://db:27017")
+                .launcherEnvironment(Map.of("SPRING_PROFILES_ACTIVE", "debug")).build();
 
         Map<String, String> env = new LocalStack(options).serviceEnvironment(Service.COMMUNITY);
 
-        assertThat(env).containsEntry("MONGODB_URI", "mongodb://db:27017");
-        if (System.getenv("SPRING_PROFILES_ACTIVE") == null) {
-            assertThat(env).doesNotContainKey("SPRING_PROFILES_ACTIVE");
-        }
+        assertThat(env).containsEntry("MONGODB_URI", "mongodb://db:27017")
+                .as("the services inherit the launcher's profiles unchanged")
+                .doesNotContainKey("SPRING_PROFILES_ACTIVE");
     }
 
     @Test
