@@ -74,6 +74,12 @@ final class LauncherCommand implements Callable<Integer> {
                     + StackOptions.DEFAULT_KAFKA_CONTROLLER_PORT + " plus the offset).")
     private Integer kafkaControllerPort;
 
+    @Option(names = "--kafka-partitions", paramLabel = "N", descriptionKey = "NZC_KAFKA_PARTITIONS",
+            defaultValue = "" + StackOptions.DEFAULT_KAFKA_PARTITIONS,
+            description = "Partitions of the topics the broker creates on first use, as the services create theirs "
+                    + "(env NZC_KAFKA_PARTITIONS, default ${DEFAULT-VALUE}).")
+    private int kafkaPartitions;
+
     @Option(names = "--ready-timeout", paramLabel = "SECONDS", descriptionKey = "NZC_READY_TIMEOUT_SECONDS",
             defaultValue = "" + StackOptions.DEFAULT_READINESS_TIMEOUT_SECONDS,
             description = "How long each service may take to be ready (env NZC_READY_TIMEOUT_SECONDS, "
@@ -140,6 +146,7 @@ final class LauncherCommand implements Callable<Integer> {
                 .dataDir(dataDir)
                 .repoRoot(repoRoot)
                 .portOffset(portOffset)
+                .kafkaPartitions(kafkaPartitions)
                 .readinessTimeout(Duration.ofSeconds(readyTimeoutSeconds))
                 .startOrder(startOrder)
                 .serviceJavaOpts(words(serviceJavaOpts))

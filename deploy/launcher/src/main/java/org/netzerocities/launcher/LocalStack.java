@@ -166,8 +166,8 @@ public final class LocalStack implements AutoCloseable {
             }
             if (kafka == null) {
                 kafka = new KafkaBroker(options.dataDir().resolve("kafka"), logDir().resolve("kafka.log"), runDir(),
-                        options.kafkaPort(), options.kafkaControllerPort(), options.javaExecutable(),
-                        options.childClasspath(), options.kafkaJavaOpts(), out);
+                        options.kafkaPort(), options.kafkaControllerPort(), options.kafkaPartitions(),
+                        options.javaExecutable(), options.childClasspath(), options.kafkaJavaOpts(), out);
             }
             kafka.start(options.kafkaReadyTimeout());
             if (kafka.lastFormatDuration() != null) {

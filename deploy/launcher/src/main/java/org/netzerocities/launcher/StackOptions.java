@@ -34,6 +34,8 @@ public final class StackOptions {
     public static final int DEFAULT_MONGO_PORT = 27017;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    /** As many as the services give the topics they create (nzc.events.topics.partitions). */
+    public static final int DEFAULT_KAFKA_PARTITIONS = 3;
     public static final int DEFAULT_READINESS_TIMEOUT_SECONDS = 180;
     public static final Duration DEFAULT_KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -44,6 +46,7 @@ public final class StackOptions {
     private final int mongoPort;
     private final int kafkaPort;
     private final int kafkaControllerPort;
+    private final int kafkaPartitions;
     private final Map<Service, Integer> ports;
     private final Set<Service> services;
     private final List<String> serviceJavaOpts;
@@ -69,6 +72,7 @@ public final class StackOptions {
         this.mongoPort = mongoPort;
         this.kafkaPort = kafkaPort;
         this.kafkaControllerPort = controllerPort;
+        this.kafkaPartitions = b.kafkaPartitions;
         this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
         this.services = Collections.unmodifiableSet(b.services.isEmpty()
                 ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(b.services));
@@ -157,6 +161,11 @@ public final class StackOptions {
 
     public int kafkaControllerPort() {
         return kafkaControllerPort;
+    }
+
+    /** Partitions of the topics the embedded broker creates on first use. */
+    public int kafkaPartitions() {
+        return kafkaPartitions;
     }
 
     public int port(Service service) {
@@ -270,6 +279,7 @@ public final class StackOptions {
         private Integer mongoPort;
         private Integer kafkaPort;
         private Integer kafkaControllerPort;
+        private int kafkaPartitions = DEFAULT_KAFKA_PARTITIONS;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private Set<Service> services = EnumSet.allOf(Service.class);
         private List<String> serviceJavaOpts = List.of(DEFAULT_SERVICE_JAVA_OPTS.split(" "));
@@ -336,6 +346,11 @@ public final class StackOptions {
 
         public Builder kafkaControllerPort(int port) {
             this.kafkaControllerPort = port;
+            return this;
+        }
+
+        public Builder kafkaPartitions(int partitions) {
+            this.kafkaPartitions = partitions;
             return this;
         }
 

@@ -27,6 +27,7 @@ class LauncherCommandTest {
         assertThat(options.mongoUri()).isEqualTo("mongodb://localhost:27017");
         assertThat(options.kafkaBootstrapServers()).isEqualTo("localhost:9092");
         assertThat(options.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(options.kafkaPartitions()).isEqualTo(3);
         assertThat(options.services()).containsExactly(Service.values());
         assertThat(options.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(options.serviceJavaOpts())
@@ -58,13 +59,14 @@ class LauncherCommandTest {
                 "NZC_MONGO_DURABLE", "false",
                 "NZC_START_ORDER", "sequential");
         StackOptions options = parse(env,
-                "--data-dir=/tmp/from-args", "--kafka-port=19999", "--start-order=parallel");
+                "--data-dir=/tmp/from-args", "--kafka-port=19999", "--start-order=parallel", "--kafka-partitions=6");
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/from-args"));
         assertThat(options.port(Service.GATEWAY)).isEqualTo(8180);
         assertThat(options.mongoPort()).isEqualTo(27117);
         assertThat(options.kafkaPort()).isEqualTo(19999);
         assertThat(options.kafkaControllerPort()).isEqualTo(9193);
+        assertThat(options.kafkaPartitions()).isEqualTo(6);
         assertThat(options.serviceJavaOpts()).containsExactly("-Xmx300m", "-Xss1m");
         assertThat(options.services()).containsExactly(Service.COMMUNITY, Service.GATEWAY);
         assertThat(options.startOrder()).isEqualTo(StartOrder.PARALLEL);
