@@ -74,6 +74,12 @@ final class LauncherCommand implements Callable<Integer> {
                     + StackOptions.DEFAULT_KAFKA_CONTROLLER_PORT + " plus the offset).")
     private Integer kafkaControllerPort;
 
+    @Option(names = "--gateway-management-port", paramLabel = "PORT", descriptionKey = "NZC_GATEWAY_MANAGEMENT_PORT",
+            description = "Port of the gateway's actuator (health, metrics), given to it as MANAGEMENT_SERVER_PORT "
+                    + "(env NZC_GATEWAY_MANAGEMENT_PORT, default " + StackOptions.DEFAULT_GATEWAY_MANAGEMENT_PORT
+                    + " plus the offset).")
+    private Integer gatewayManagementPort;
+
     @Option(names = "--kafka-partitions", paramLabel = "N", descriptionKey = "NZC_KAFKA_PARTITIONS",
             defaultValue = "" + StackOptions.DEFAULT_KAFKA_PARTITIONS,
             description = "Partitions of the topics the broker creates on first use, as the services create theirs "
@@ -165,6 +171,9 @@ final class LauncherCommand implements Callable<Integer> {
         }
         if (kafkaControllerPort != null) {
             builder.kafkaControllerPort(kafkaControllerPort);
+        }
+        if (gatewayManagementPort != null) {
+            builder.gatewayManagementPort(gatewayManagementPort);
         }
         if (infraOnly) {
             builder.infraOnly();

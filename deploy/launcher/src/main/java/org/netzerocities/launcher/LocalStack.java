@@ -114,6 +114,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + options.port(service);
     }
 
+    /** Where a service's actuator answers: the gateway's management port, the others' own port. */
+    public String actuatorUrl(Service service) {
+        return service == Service.GATEWAY ? "http://localhost:" + options.gatewayManagementPort() : serviceUrl(service);
+    }
+
     public String mongoUri() {
         return options.mongoUri();
     }
@@ -245,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
         if (options.services().contains(Service.GATEWAY)) {
             lines.add(String.format(row, "gateway", gatewayUrl() + "   <- the portal's one entry point"));
             lines.add(String.format(row, "API docs", gatewayUrl() + "/swagger-ui.html"));
+            lines.add(String.format(row, "gateway actuator", actuatorUrl(Service.GATEWAY) + "/actuator"));
         }
         for (Service service : options.services()) {
             if (service != Service.GATEWAY) {
@@ -289,6 +295,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("LEARNING_SERVICE_URI", serviceUrl(Service.LEARNING));
             env.put("CAMPAIGN_SERVICE_URI", serviceUrl(Service.CAMPAIGN));
             env.put("NOTIFICATION_SERVICE_URI", serviceUrl(Service.NOTIFICATION));
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(options.gatewayManagementPort()));
         }
         env.putAll(options.environment());
         env.putAll(options.environment(service));
@@ -415,6 +422,9 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : stage) {
             abortIfClosing();
             KafkaBroker.requireFree(options.port(service), service.module() + " port");
+            if (service == Service.GATEWAY) {
+                KafkaBroker.requireFree(options.gatewayManagementPort(), "gateway management port");
+            }
             ChildProcess process = processes.computeIfAbsent(service,
                     s -> new ChildProcess(s.module(), logDir().resolve(s.module() + ".log"), runDir(), out));
             out.accept(service.module() + ": starting on port " + options.port(service));
@@ -458,7 +468,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private boolean isReady(Service service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl(service) + "/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(actuatorUrl(service) + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

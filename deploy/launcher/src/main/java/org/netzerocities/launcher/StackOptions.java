@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,8 @@ public final class StackOptions {
     public static final int DEFAULT_MONGO_PORT = 27017;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    /** The gateway serves its actuator on a port of its own, the others on their service port. */
+    public static final int DEFAULT_GATEWAY_MANAGEMENT_PORT = 9080;
     /** As many as the services give the topics they create (nzc.events.topics.partitions). */
     public static final int DEFAULT_KAFKA_PARTITIONS = 3;
     public static final int DEFAULT_READINESS_TIMEOUT_SECONDS = 180;
@@ -47,6 +49,7 @@ public final class StackOptions {
     private final int kafkaPort;
     private final int kafkaControllerPort;
     private final int kafkaPartitions;
+    private final int gatewayManagementPort;
     private final Map<Service, Integer> ports;
     private final Set<Service> services;
     private final List<String> serviceJavaOpts;
@@ -64,7 +67,8 @@ public final class StackOptions {
     private final Map<String, String> launcherEnvironment;
     private final Consumer<String> reporter;
 
-    private StackOptions(Builder b, Map<Service, Integer> ports, int mongoPort, int kafkaPort, int controllerPort) {
+    private StackOptions(Builder b, Map<Service, Integer> ports, int mongoPort, int kafkaPort, int controllerPort,
+                         int gatewayManagementPort) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.repoRoot = (b.repoRoot != null ? b.repoRoot : findRepoRoot()).toAbsolutePath().normalize();
         this.externalMongoUri = blankToNull(b.externalMongoUri);
@@ -72,6 +76,7 @@ public final class StackOptions {
         this.mongoPort = mongoPort;
         this.kafkaPort = kafkaPort;
         this.kafkaControllerPort = controllerPort;
+        this.gatewayManagementPort = gatewayManagementPort;
         this.kafkaPartitions = b.kafkaPartitions;
         this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
         this.services = Collections.unmodifiableSet(b.services.isEmpty()
@@ -166,6 +171,11 @@ public final class StackOptions {
     /** Partitions of the topics the embedded broker creates on first use. */
     public int kafkaPartitions() {
         return kafkaPartitions;
+    }
+
+    /** The gateway's actuator port, given to it as {@code MANAGEMENT_SERVER_PORT}. */
+    public int gatewayManagementPort() {
+        return gatewayManagementPort;
     }
 
     public int port(Service service) {
@@ -280,6 +290,7 @@ public final class StackOptions {
         private Integer kafkaPort;
         private Integer kafkaControllerPort;
         private int kafkaPartitions = DEFAULT_KAFKA_PARTITIONS;
+        private Integer gatewayManagementPort;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private Set<Service> services = EnumSet.allOf(Service.class);
         private List<String> serviceJavaOpts = List.of(DEFAULT_SERVICE_JAVA_OPTS.split(" "));
@@ -346,6 +357,11 @@ public final class StackOptions {
 
         public Builder kafkaControllerPort(int port) {
             this.kafkaControllerPort = port;
+            return this;
+        }
+
+        public Builder gatewayManagementPort(int port) {
+            this.gatewayManagementPort = port;
             return this;
         }
 
@@ -463,30 +479,24 @@ public final class StackOptions {
         }
 
         public StackOptions build() {
+            Iterator<Integer> free = freePorts
+                    ? freeLocalPorts(Service.values().length + 4).iterator() : Collections.emptyIterator();
             Map<Service, Integer> resolved = new EnumMap<>(Service.class);
-            int mongo;
-            int kafka;
-            int controller;
-            if (freePorts) {
-                int missing = (int) Arrays.stream(Service.values()).filter(s -> !ports.containsKey(s)).count() + 3;
-                List<Integer> free = freeLocalPorts(missing);
-                int i = 0;
-                for (Service s : Service.values()) {
-                    resolved.put(s, ports.containsKey(s) ? ports.get(s) : free.get(i++));
-                }
-                mongo = mongoPort != null ? mongoPort : free.get(i++);
-                kafka = kafkaPort != null ? kafkaPort : free.get(i++);
-                controller = kafkaControllerPort != null ? kafkaControllerPort : free.get(i);
-            } else {
-                for (Service s : Service.values()) {
-                    resolved.put(s, ports.getOrDefault(s, s.defaultPort() + portOffset));
-                }
-                mongo = mongoPort != null ? mongoPort : DEFAULT_MONGO_PORT + portOffset;
-                kafka = kafkaPort != null ? kafkaPort : DEFAULT_KAFKA_PORT + portOffset;
-                controller = kafkaControllerPort != null ? kafkaControllerPort
-                        : DEFAULT_KAFKA_CONTROLLER_PORT + portOffset;
+            for (Service service : Service.values()) {
+                resolved.put(service, port(ports.get(service), service.defaultPort(), free));
             }
-            return new StackOptions(this, resolved, mongo, kafka, controller);
+            return new StackOptions(this, resolved, port(mongoPort, DEFAULT_MONGO_PORT, free),
+                    port(kafkaPort, DEFAULT_KAFKA_PORT, free),
+                    port(kafkaControllerPort, DEFAULT_KAFKA_CONTROLLER_PORT, free),
+                    port(gatewayManagementPort, DEFAULT_GATEWAY_MANAGEMENT_PORT, free));
+        }
+
+        /** The port set explicitly, else a free one (see {@link #freePorts()}), else the default plus the offset. */
+        private int port(Integer explicit, int defaultPort, Iterator<Integer> free) {
+            if (explicit != null) {
+                return explicit;
+            }
+            return freePorts ? free.next() : defaultPort + portOffset;
         }
     }
 

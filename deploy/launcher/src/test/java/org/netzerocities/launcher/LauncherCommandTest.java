@@ -28,6 +28,7 @@ class LauncherCommandTest {
         assertThat(options.kafkaBootstrapServers()).isEqualTo("localhost:9092");
         assertThat(options.kafkaControllerPort()).isEqualTo(9093);
         assertThat(options.kafkaPartitions()).isEqualTo(3);
+        assertThat(options.gatewayManagementPort()).isEqualTo(9080);
         assertThat(options.services()).containsExactly(Service.values());
         assertThat(options.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(options.serviceJavaOpts())
@@ -67,6 +68,7 @@ class LauncherCommandTest {
         assertThat(options.kafkaPort()).isEqualTo(19999);
         assertThat(options.kafkaControllerPort()).isEqualTo(9193);
         assertThat(options.kafkaPartitions()).isEqualTo(6);
+        assertThat(options.gatewayManagementPort()).isEqualTo(9180);
         assertThat(options.serviceJavaOpts()).containsExactly("-Xmx300m", "-Xss1m");
         assertThat(options.services()).containsExactly(Service.COMMUNITY, Service.GATEWAY);
         assertThat(options.startOrder()).isEqualTo(StartOrder.PARALLEL);

@@ -26,8 +26,9 @@ class StackOptionsTest {
         for (Service service : Service.values()) {
             ports.add(options.port(service));
         }
-        ports.addAll(List.of(options.mongoPort(), options.kafkaPort(), options.kafkaControllerPort()));
-        assertThat(ports).hasSize(Service.values().length + 3);
+        ports.addAll(List.of(options.mongoPort(), options.kafkaPort(), options.kafkaControllerPort(),
+                options.gatewayManagementPort()));
+        assertThat(ports).hasSize(Service.values().length + 4);
         assertThat(options.port(Service.GATEWAY)).isEqualTo(12345);
     }
 
