@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -22,14 +22,12 @@ import picocli.CommandLine.TypeConversionException;
  * {@code descriptionKey} (and its description says which), then to its default.
  */
 @Command(name = "run-local.sh", sortOptions = false, usageHelpAutoWidth = true, abbreviateSynopsis = true,
+        subcommands = RedriveCommand.class,
         description = "Runs the platform on this machine: a Kafka broker, the embedded MongoDB-wire server, "
                 + "the four services and the gateway, each in its own JVM, until Ctrl-C.",
         footer = "Without the script: java -cp 'deploy/launcher/target/classes:deploy/launcher/target/lib/*' "
                 + "org.netzerocities.launcher.LocalStack [OPTIONS] [COMMAND]")
 final class LauncherCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -143,7 +141,25 @@ final class LauncherCommand implements Callable<Integer> {
     static CommandLine commandLine(Map<String, String> environment) {
         return new CommandLine(new LauncherCommand(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setDefaultValueProvider(new EnvironmentDefaults(environment));
+                .setDefaultValueProvider(new EnvironmentDefaults(environment))
+                .setExecutionExceptionHandler(LauncherCommand::reportFailure);
+    }
+
+    /** A failure the launcher or Kafka explains is one line and exit code 1; anything else keeps its stack trace. */
+    private static int reportFailure(Exception failure, CommandLine commandLine, ParseResult parsed) throws Exception {
+        if (failure instanceof LocalStackException) {
+            commandLine.getErr().println("[nzc] " + failure.getMessage());
+            return 1;
+        }
+        if (failure instanceof KafkaException) {
+            StringBuilder message = new StringBuilder("[nzc] kafka: ").append(failure.getMessage());
+            for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+                message.append(": ").append(cause.getMessage());
+            }
+            commandLine.getErr().println(message);
+            return 1;
+        }
+        throw failure;
     }
 
     /** What the parsed command line asks for; the builder can still be adjusted. */
@@ -190,13 +206,7 @@ final class LauncherCommand implements Callable<Integer> {
     /** Starts the stack and runs until Ctrl-C, whose shutdown hook stops it. */
     @Override
     public Integer call() throws InterruptedException {
-        LocalStack stack = new LocalStack(stackOptions().build());
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("[nzc] " + e.getMessage());
-            return 1;
-        }
+        LocalStack stack = new LocalStack(stackOptions().build()).start();
         stack.printSummary();
         new CountDownLatch(1).await();
         return 0;

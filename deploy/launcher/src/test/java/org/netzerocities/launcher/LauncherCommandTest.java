@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -146,6 +147,15 @@ class LauncherCommandTest {
 
         assertThat(execute(Map.of(), "--services=community,billing")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown service 'billing'", "community-service");
+    }
+
+    @Test
+    void aStackThatCannotStartIsOneLineAndExitCodeOne(@TempDir Path emptyRepo) {
+        assertThat(execute(Map.of(), "--repo-root=" + emptyRepo, "--data-dir=" + emptyRepo.resolve("data"),
+                "--services=community")).isEqualTo(1);
+
+        assertThat(err.toString()).startsWith("[nzc] missing service jar(s): ")
+                .contains("community-service.jar").doesNotContain("\tat ");
     }
 
     private static StackOptions parse(Map<String, String> env, String... args) {
