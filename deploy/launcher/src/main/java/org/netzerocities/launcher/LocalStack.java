@@ -141,7 +141,7 @@ public final class LocalStack implements AutoCloseable {
         return logDir().resolve(file + ".log");
     }
 
-    /** Seconds each part took to become ready at the last start: {@code kafka-format}, {@code kafka}, services, {@code total}. */
+    /** How long each part took to become ready at the last start: {@code kafka-format}, {@code kafka}, services, {@code total}. */
     public Map<String, Duration> startupTimes() {
         synchronized (startupTimes) {
             return Map.copyOf(startupTimes);
@@ -156,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Stops the broker process (SIGTERM, clean shutdown); data dir and ports stay reserved for {@link #startKafka()}. */
+    /** Stops the broker process (SIGTERM, clean shutdown); {@link #startKafka()} starts it again on the same data. */
     public void stopKafka() {
         requireEmbeddedKafka();
         kafka.stop(KAFKA_STOP_GRACE);
