@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -214,16 +216,26 @@ final class ChildProcess {
         if (!alreadySignalled) {
             handle.destroy();
         }
-        try {
-            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        if (awaitExit(handle, grace)) {
             return true;
-        } catch (Exception notInTime) {
-            handle.destroyForcibly();
-            try {
-                handle.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // the kernel will reap it
-            }
+        }
+        handle.destroyForcibly();
+        awaitExit(handle, Duration.ofSeconds(10));
+        return false;
+    }
+
+    /**
+     * True when the process ended within {@code timeout}. Interrupted, it stops waiting and keeps the thread's
+     * interrupt status, so that a stop that is interrupted kills what is left at once instead of waiting for it.
+     */
+    private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (TimeoutException | ExecutionException notInTime) {
             return false;
         }
     }

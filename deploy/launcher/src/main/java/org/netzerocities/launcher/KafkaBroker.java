@@ -36,6 +36,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path runDir;
     private final int port;
     private final int controllerPort;
+    private final int partitions;
     private final String javaExecutable;
     private final String classpath;
     private final List<String> jvmOpts;
@@ -45,17 +46,19 @@ public final class KafkaBroker implements AutoCloseable {
     private volatile Duration lastReadyDuration;
 
     /**
-     * @param dir       the broker's own directory (config and log dir), created if missing
-     * @param logFile   where the broker's output goes
-     * @param runDir    where its pid file goes
-     * @param classpath classpath with kafka_2.13, kafka-server, log4j-core and this launcher's classes
+     * @param dir        the broker's own directory (config and log dir), created if missing
+     * @param logFile    where the broker's output goes
+     * @param runDir     where its pid file goes
+     * @param partitions of the topics it creates on first use
+     * @param classpath  classpath with kafka_2.13, kafka-server, log4j-core and this launcher's classes
      */
-    public KafkaBroker(Path dir, Path logFile, Path runDir, int port, int controllerPort, String javaExecutable,
-                       String classpath, List<String> jvmOpts, Consumer<String> reporter) {
+    public KafkaBroker(Path dir, Path logFile, Path runDir, int port, int controllerPort, int partitions,
+                       String javaExecutable, String classpath, List<String> jvmOpts, Consumer<String> reporter) {
         this.dir = dir.toAbsolutePath().normalize();
         this.runDir = runDir.toAbsolutePath().normalize();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.partitions = partitions;
         this.javaExecutable = javaExecutable;
         this.classpath = classpath;
         this.jvmOpts = List.copyOf(jvmOpts);
@@ -154,7 +157,7 @@ public final class KafkaBroker implements AutoCloseable {
     String serverProperties() {
         String logDirs = logDir().toString().replace('\\', '/');
         return String.join(System.lineSeparator(),
-                "# written by the NetZeroCommunities launcher at every start: edit StackOptions, not this file",
+                "# written by the NetZeroCommunities launcher at every start: change its options (--help), not this file",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@localhost:" + controllerPort,
@@ -164,7 +167,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + logDirs,
-                "num.partitions=1",
+                "num.partitions=" + partitions,
                 "default.replication.factor=1",
                 "min.insync.replicas=1",
                 "offsets.topic.replication.factor=1",

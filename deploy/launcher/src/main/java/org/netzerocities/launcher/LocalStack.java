@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -63,30 +62,9 @@ public final class LocalStack implements AutoCloseable {
         this.appCache = new AppCache(options.cacheDir(), options.javaExecutable(), options.serviceJavaOpts(), out);
     }
 
-    /** Runs until Ctrl-C; see {@link StackOptions#fromCommandLine(String[], Map)} for the options. */
-    public static void main(String[] args) throws InterruptedException {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.println(StackOptions.usage());
-            return;
-        }
-        StackOptions options;
-        try {
-            options = StackOptions.fromCommandLine(args, System.getenv()).build();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(StackOptions.usage());
-            System.exit(2);
-            return;
-        }
-        LocalStack stack = new LocalStack(options);
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            System.err.println("[nzc] " + e.getMessage());
-            System.exit(1);
-        }
-        stack.printSummary();
-        new CountDownLatch(1).await();
+    /** Runs until Ctrl-C; {@code --help} lists the options, see {@link LauncherCommand}. */
+    public static void main(String[] args) {
+        System.exit(LauncherCommand.commandLine(System.getenv()).execute(args));
     }
 
     /**
@@ -136,6 +114,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + options.port(service);
     }
 
+    /** Where a service's actuator answers: the gateway's management port, the others' own port. */
+    public String actuatorUrl(Service service) {
+        return service == Service.GATEWAY ? "http://localhost:" + options.gatewayManagementPort() : serviceUrl(service);
+    }
+
     public String mongoUri() {
         return options.mongoUri();
     }
@@ -158,7 +141,7 @@ public final class LocalStack implements AutoCloseable {
         return logDir().resolve(file + ".log");
     }
 
-    /** Seconds each part took to become ready at the last start: {@code kafka-format}, {@code kafka}, services, {@code total}. */
+    /** How long each part took to become ready at the last start: {@code kafka-format}, {@code kafka}, services, {@code total}. */
     public Map<String, Duration> startupTimes() {
         synchronized (startupTimes) {
             return Map.copyOf(startupTimes);
@@ -173,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Stops the broker process (SIGTERM, clean shutdown); data dir and ports stay reserved for {@link #startKafka()}. */
+    /** Stops the broker process (SIGTERM, clean shutdown); {@link #startKafka()} starts it again on the same data. */
     public void stopKafka() {
         requireEmbeddedKafka();
         kafka.stop(KAFKA_STOP_GRACE);
@@ -188,8 +171,8 @@ public final class LocalStack implements AutoCloseable {
             }
             if (kafka == null) {
                 kafka = new KafkaBroker(options.dataDir().resolve("kafka"), logDir().resolve("kafka.log"), runDir(),
-                        options.kafkaPort(), options.kafkaControllerPort(), options.javaExecutable(),
-                        options.childClasspath(), options.kafkaJavaOpts(), out);
+                        options.kafkaPort(), options.kafkaControllerPort(), options.kafkaPartitions(),
+                        options.javaExecutable(), options.childClasspath(), options.kafkaJavaOpts(), out);
             }
             kafka.start(options.kafkaReadyTimeout());
             if (kafka.lastFormatDuration() != null) {
@@ -267,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
         if (options.services().contains(Service.GATEWAY)) {
             lines.add(String.format(row, "gateway", gatewayUrl() + "   <- the portal's one entry point"));
             lines.add(String.format(row, "API docs", gatewayUrl() + "/swagger-ui.html"));
+            lines.add(String.format(row, "gateway actuator", actuatorUrl(Service.GATEWAY) + "/actuator"));
         }
         for (Service service : options.services()) {
             if (service != Service.GATEWAY) {
@@ -285,7 +269,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String adminNote() {
-        String email = options.environment().getOrDefault("NZC_ADMIN_EMAIL", System.getenv("NZC_ADMIN_EMAIL"));
+        String email = options.environment().getOrDefault("NZC_ADMIN_EMAIL",
+                options.launcherEnvironment().get("NZC_ADMIN_EMAIL"));
         if (email == null || email.isBlank()) {
             return "admin@nzc.local / change-me-now (the default: set NZC_ADMIN_EMAIL and NZC_ADMIN_PASSWORD "
                     + "before the first start to choose your own)";
@@ -300,7 +285,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrapServers());
         env.put("MONGODB_URI", options.mongoUri());
         if (options.embeddedMongo()) {
-            env.put("SPRING_PROFILES_ACTIVE", withProfile(System.getenv("SPRING_PROFILES_ACTIVE"), "embedded"));
+            env.put("SPRING_PROFILES_ACTIVE",
+                    withProfile(options.launcherEnvironment().get("SPRING_PROFILES_ACTIVE"), "embedded"));
         }
         env.put("NZC_JWKS_URI", serviceUrl(Service.COMMUNITY) + "/api/community/.well-known/jwks.json");
         env.put("NZC_DATA_DIR", options.dataDir().toString());
@@ -309,6 +295,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("LEARNING_SERVICE_URI", serviceUrl(Service.LEARNING));
             env.put("CAMPAIGN_SERVICE_URI", serviceUrl(Service.CAMPAIGN));
             env.put("NOTIFICATION_SERVICE_URI", serviceUrl(Service.NOTIFICATION));
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(options.gatewayManagementPort()));
         }
         env.putAll(options.environment());
         env.putAll(options.environment(service));
@@ -417,10 +404,11 @@ public final class LocalStack implements AutoCloseable {
         }
         Path file = options.dataDir().resolve("mongo").resolve("nzc.mv");
         Instant start = Instant.now();
-        mongo = new EmbeddedMongo(file, options.mongoPort()).start();
+        mongo = new EmbeddedMongo(file, options.mongoPort(), options.mongoDurable()).start();
         Duration took = Duration.between(start, Instant.now());
         startupTimes.put("mongodb", took);
-        out.accept(String.format("mongodb: ready on %s after %.1f s (embedded, %s)", mongo.uri(), seconds(took), file));
+        out.accept(String.format("mongodb: ready on %s after %.1f s (embedded, %s%s)", mongo.uri(), seconds(took), file,
+                mongo.durable() ? "" : ", not durable: the last writes are lost if the launcher is killed"));
     }
 
     private void requireEmbeddedKafka() {
@@ -434,6 +422,9 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : stage) {
             abortIfClosing();
             KafkaBroker.requireFree(options.port(service), service.module() + " port");
+            if (service == Service.GATEWAY) {
+                KafkaBroker.requireFree(options.gatewayManagementPort(), "gateway management port");
+            }
             ChildProcess process = processes.computeIfAbsent(service,
                     s -> new ChildProcess(s.module(), logDir().resolve(s.module() + ".log"), runDir(), out));
             out.accept(service.module() + ": starting on port " + options.port(service));
@@ -477,7 +468,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private boolean isReady(Service service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl(service) + "/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(actuatorUrl(service) + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

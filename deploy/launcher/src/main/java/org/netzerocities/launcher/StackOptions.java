@@ -10,13 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,17 +23,22 @@ import java.util.function.Consumer;
 
 /**
  * Everything the {@link LocalStack} needs to know: where the data lives, which ports to use, which services to start
- * and how. Immutable; build with {@link #builder()} (tests) or {@link #fromCommandLine(String[], Map)} (main).
+ * and how. Immutable; built with {@link #builder()}, from the command line by {@link LauncherCommand}.
  */
 public final class StackOptions {
 
-    public static final List<String> DEFAULT_SERVICE_JAVA_OPTS =
-            List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
-    public static final List<String> DEFAULT_KAFKA_JAVA_OPTS = List.of("-Xmx512m");
+    // constant expressions, so that the command line's usage text shows them
+    public static final String DEFAULT_DATA_DIR = "./data";
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k";
+    public static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xmx512m";
     public static final int DEFAULT_MONGO_PORT = 27017;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
-    public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(180);
+    /** The gateway serves its actuator on a port of its own, the others on their service port. */
+    public static final int DEFAULT_GATEWAY_MANAGEMENT_PORT = 9080;
+    /** As many as the services give the topics they create (nzc.events.topics.partitions). */
+    public static final int DEFAULT_KAFKA_PARTITIONS = 3;
+    public static final int DEFAULT_READINESS_TIMEOUT_SECONDS = 180;
     public static final Duration DEFAULT_KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;
@@ -44,6 +48,8 @@ public final class StackOptions {
     private final int mongoPort;
     private final int kafkaPort;
     private final int kafkaControllerPort;
+    private final int kafkaPartitions;
+    private final int gatewayManagementPort;
     private final Map<Service, Integer> ports;
     private final Set<Service> services;
     private final List<String> serviceJavaOpts;
@@ -56,10 +62,13 @@ public final class StackOptions {
     private final String javaExecutable;
     private final String childClasspath;
     private final boolean appCds;
+    private final boolean mongoDurable;
     private final Path cacheDir;
+    private final Map<String, String> launcherEnvironment;
     private final Consumer<String> reporter;
 
-    private StackOptions(Builder b, Map<Service, Integer> ports, int mongoPort, int kafkaPort, int controllerPort) {
+    private StackOptions(Builder b, Map<Service, Integer> ports, int mongoPort, int kafkaPort, int controllerPort,
+                         int gatewayManagementPort) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.repoRoot = (b.repoRoot != null ? b.repoRoot : findRepoRoot()).toAbsolutePath().normalize();
         this.externalMongoUri = blankToNull(b.externalMongoUri);
@@ -67,6 +76,8 @@ public final class StackOptions {
         this.mongoPort = mongoPort;
         this.kafkaPort = kafkaPort;
         this.kafkaControllerPort = controllerPort;
+        this.gatewayManagementPort = gatewayManagementPort;
+        this.kafkaPartitions = b.kafkaPartitions;
         this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
         this.services = Collections.unmodifiableSet(b.services.isEmpty()
                 ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(b.services));
@@ -83,139 +94,18 @@ public final class StackOptions {
                 : Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         this.childClasspath = b.childClasspath;
         this.appCds = b.appCds;
+        this.mongoDurable = b.mongoDurable;
         String cacheProperty = System.getProperty("nzc.cache.dir");
         Path cache = b.cacheDir != null ? b.cacheDir
                 : cacheProperty != null && !cacheProperty.isBlank() ? Paths.get(cacheProperty)
                 : this.dataDir.resolve("cache");
         this.cacheDir = cache.toAbsolutePath().normalize();
+        this.launcherEnvironment = Map.copyOf(b.launcherEnvironment);
         this.reporter = b.reporter;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * The options of the command line, then the environment, then the defaults. Options: {@code --data-dir=DIR},
-     * {@code --repo-root=DIR}, {@code --infra-only}, {@code --services=community,gateway},
-     * {@code --port-offset=N}, {@code --mongo-port=N}, {@code --kafka-port=N}, {@code --kafka-controller-port=N},
-     * {@code --ready-timeout=SECONDS}, {@code --start-order=staged|staged_gateway_last|parallel|sequential}.
-     * Environment: {@code NZC_DATA_DIR}, {@code NZC_REPO_ROOT}, {@code NZC_INFRA_ONLY}, {@code NZC_SERVICES},
-     * {@code NZC_PORT_OFFSET}, {@code NZC_MONGO_PORT}, {@code NZC_KAFKA_PORT}, {@code NZC_KAFKA_CONTROLLER_PORT},
-     * {@code NZC_READY_TIMEOUT_SECONDS}, {@code NZC_START_ORDER}, {@code NZC_SERVICE_JAVA_OPTS},
-     * {@code NZC_KAFKA_JAVA_OPTS}, and {@code MONGODB_URI} / {@code KAFKA_BOOTSTRAP_SERVERS} to use servers
-     * that already run instead of the embedded ones.
-     */
-    public static Builder fromCommandLine(String[] args, Map<String, String> env) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        Map<String, String> envNames = Map.ofEntries(
-                Map.entry("NZC_DATA_DIR", "data-dir"),
-                Map.entry("NZC_REPO_ROOT", "repo-root"),
-                Map.entry("NZC_INFRA_ONLY", "infra-only"),
-                Map.entry("NZC_SERVICES", "services"),
-                Map.entry("NZC_PORT_OFFSET", "port-offset"),
-                Map.entry("NZC_MONGO_PORT", "mongo-port"),
-                Map.entry("NZC_KAFKA_PORT", "kafka-port"),
-                Map.entry("NZC_KAFKA_CONTROLLER_PORT", "kafka-controller-port"),
-                Map.entry("NZC_READY_TIMEOUT_SECONDS", "ready-timeout"),
-                Map.entry("NZC_START_ORDER", "start-order"),
-                Map.entry("NZC_SERVICE_JAVA_OPTS", "service-java-opts"),
-                Map.entry("NZC_KAFKA_JAVA_OPTS", "kafka-java-opts"),
-                Map.entry("NZC_APP_CDS", "app-cds"),
-                Map.entry("NZC_CACHE_DIR", "cache-dir"),
-                Map.entry("MONGODB_URI", "mongodb-uri"),
-                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap-servers"));
-        envNames.forEach((envName, option) -> {
-            String value = env.get(envName);
-            if (value != null && !value.isBlank()) {
-                settings.put(option, value.trim());
-            }
-        });
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "' (see --help)");
-            }
-            int eq = arg.indexOf('=');
-            String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-            String value = eq < 0 ? "true" : arg.substring(eq + 1);
-            if (!envNames.containsValue(key)) {
-                throw new IllegalArgumentException("unknown option '--" + key + "' (see --help)");
-            }
-            settings.put(key, value);
-        }
-
-        Builder b = builder();
-        settings.forEach((key, value) -> {
-            switch (key) {
-                case "data-dir" -> b.dataDir(Paths.get(value));
-                case "repo-root" -> b.repoRoot(Paths.get(value));
-                case "infra-only" -> {
-                    if (Boolean.parseBoolean(value)) {
-                        b.infraOnly();
-                    }
-                }
-                case "services" -> {
-                    if (!settings.containsKey("infra-only") || !Boolean.parseBoolean(settings.get("infra-only"))) {
-                        b.services(value.isBlank() ? new String[0] : value.split("\\s*,\\s*"));
-                    }
-                }
-                case "port-offset" -> b.portOffset(parseInt(key, value));
-                case "mongo-port" -> b.mongoPort(parseInt(key, value));
-                case "kafka-port" -> b.kafkaPort(parseInt(key, value));
-                case "kafka-controller-port" -> b.kafkaControllerPort(parseInt(key, value));
-                case "ready-timeout" -> b.readinessTimeout(Duration.ofSeconds(parseInt(key, value)));
-                case "start-order" -> b.startOrder(StartOrder.valueOf(value.trim().toUpperCase(Locale.ROOT)));
-                case "service-java-opts" -> b.serviceJavaOpts(splitOpts(value));
-                case "kafka-java-opts" -> b.kafkaJavaOpts(splitOpts(value));
-                case "app-cds" -> b.appCds(Boolean.parseBoolean(value));
-                case "cache-dir" -> b.cacheDir(Paths.get(value));
-                case "mongodb-uri" -> b.externalMongo(value);
-                case "kafka-bootstrap-servers" -> b.externalKafka(value);
-                default -> throw new IllegalStateException(key);
-            }
-        });
-        return b;
-    }
-
-    static String usage() {
-        return String.join(System.lineSeparator(),
-                "usage: java -cp 'deploy/launcher/target/classes:deploy/launcher/target/lib/*' "
-                        + "org.netzerocities.launcher.LocalStack [options]",
-                "  --data-dir=DIR            data kept across restarts (env NZC_DATA_DIR, default ./data)",
-                "  --repo-root=DIR           where <module>/target/<module>.jar are (env NZC_REPO_ROOT, default: found "
-                        + "from the working directory)",
-                "  --infra-only              only MongoDB and Kafka, no service (env NZC_INFRA_ONLY=true)",
-                "  --services=a,b            services to start (env NZC_SERVICES), default all: community, learning, "
-                        + "campaign, notification, gateway",
-                "  --port-offset=N           add N to every default port (env NZC_PORT_OFFSET)",
-                "  --mongo-port=N            embedded MongoDB port (env NZC_MONGO_PORT, default 27017)",
-                "  --kafka-port=N            Kafka client port (env NZC_KAFKA_PORT, default 9092)",
-                "  --kafka-controller-port=N Kafka controller port (env NZC_KAFKA_CONTROLLER_PORT, default 9093)",
-                "  --ready-timeout=SECONDS   per service readiness timeout (env NZC_READY_TIMEOUT_SECONDS, default 180)",
-                "  --start-order=ORDER       staged_gateway_last (default), staged, parallel, sequential "
-                        + "(env NZC_START_ORDER)",
-                "  --app-cds=false           run the service jars as they are: no extraction, no class data "
-                        + "archive (env NZC_APP_CDS)",
-                "  --cache-dir=DIR           extracted jars and class data archives (env NZC_CACHE_DIR, default "
-                        + "<data-dir>/cache)",
-                "  env NZC_SERVICE_JAVA_OPTS JVM options of each service (default "
-                        + String.join(" ", DEFAULT_SERVICE_JAVA_OPTS) + ")",
-                "  env NZC_KAFKA_JAVA_OPTS   JVM options of the broker (default "
-                        + String.join(" ", DEFAULT_KAFKA_JAVA_OPTS) + ")",
-                "  env MONGODB_URI           use this MongoDB instead of the embedded one",
-                "  env KAFKA_BOOTSTRAP_SERVERS use this Kafka instead of starting a broker");
-    }
-
-    private static int parseInt(String key, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " expects a number, got '" + value + "'");
-        }
-    }
-
-    private static List<String> splitOpts(String value) {
-        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
     }
 
     private static String blankToNull(String s) {
@@ -276,6 +166,16 @@ public final class StackOptions {
 
     public int kafkaControllerPort() {
         return kafkaControllerPort;
+    }
+
+    /** Partitions of the topics the embedded broker creates on first use. */
+    public int kafkaPartitions() {
+        return kafkaPartitions;
+    }
+
+    /** The gateway's actuator port, given to it as {@code MANAGEMENT_SERVER_PORT}. */
+    public int gatewayManagementPort() {
+        return gatewayManagementPort;
     }
 
     public int port(Service service) {
@@ -364,13 +264,23 @@ public final class StackOptions {
         return cacheDir;
     }
 
+    /** True (default) when the embedded MongoDB writes every change to its file before acknowledging it. */
+    public boolean mongoDurable() {
+        return mongoDurable;
+    }
+
+    /** The environment the launcher runs in, which every service inherits. */
+    public Map<String, String> launcherEnvironment() {
+        return launcherEnvironment;
+    }
+
     public Consumer<String> reporter() {
         return reporter;
     }
 
     public static final class Builder {
 
-        private Path dataDir = Paths.get("data");
+        private Path dataDir = Paths.get(DEFAULT_DATA_DIR);
         private Path repoRoot;
         private String externalMongoUri;
         private String externalKafkaBootstrapServers;
@@ -379,11 +289,13 @@ public final class StackOptions {
         private Integer mongoPort;
         private Integer kafkaPort;
         private Integer kafkaControllerPort;
+        private int kafkaPartitions = DEFAULT_KAFKA_PARTITIONS;
+        private Integer gatewayManagementPort;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private Set<Service> services = EnumSet.allOf(Service.class);
-        private List<String> serviceJavaOpts = DEFAULT_SERVICE_JAVA_OPTS;
-        private List<String> kafkaJavaOpts = DEFAULT_KAFKA_JAVA_OPTS;
-        private Duration readinessTimeout = DEFAULT_READINESS_TIMEOUT;
+        private List<String> serviceJavaOpts = List.of(DEFAULT_SERVICE_JAVA_OPTS.split(" "));
+        private List<String> kafkaJavaOpts = List.of(DEFAULT_KAFKA_JAVA_OPTS.split(" "));
+        private Duration readinessTimeout = Duration.ofSeconds(DEFAULT_READINESS_TIMEOUT_SECONDS);
         private Duration kafkaReadyTimeout = DEFAULT_KAFKA_READY_TIMEOUT;
         private StartOrder startOrder = StartOrder.STAGED_GATEWAY_LAST;
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -391,7 +303,9 @@ public final class StackOptions {
         private String javaExecutable;
         private String childClasspath;
         private boolean appCds = true;
+        private boolean mongoDurable = true;
         private Path cacheDir;
+        private Map<String, String> launcherEnvironment = System.getenv();
         private Consumer<String> reporter = defaultReporter(System.out);
 
         private Builder() {
@@ -443,6 +357,16 @@ public final class StackOptions {
 
         public Builder kafkaControllerPort(int port) {
             this.kafkaControllerPort = port;
+            return this;
+        }
+
+        public Builder gatewayManagementPort(int port) {
+            this.gatewayManagementPort = port;
+            return this;
+        }
+
+        public Builder kafkaPartitions(int partitions) {
+            this.kafkaPartitions = partitions;
             return this;
         }
 
@@ -530,9 +454,21 @@ public final class StackOptions {
             return this;
         }
 
+        /** See {@link EmbeddedMongo#EmbeddedMongo(Path, int, boolean)}; default true. */
+        public Builder mongoDurable(boolean durable) {
+            this.mongoDurable = durable;
+            return this;
+        }
+
         /** Where extracted jars and class data archives are kept; see {@link StackOptions#cacheDir()}. */
         public Builder cacheDir(Path cacheDir) {
             this.cacheDir = cacheDir;
+            return this;
+        }
+
+        /** The launcher's own environment, as the services inherit it; default {@link System#getenv()}. */
+        public Builder launcherEnvironment(Map<String, String> environment) {
+            this.launcherEnvironment = Objects.requireNonNull(environment);
             return this;
         }
 
@@ -543,30 +479,24 @@ public final class StackOptions {
         }
 
         public StackOptions build() {
+            Iterator<Integer> free = freePorts
+                    ? freeLocalPorts(Service.values().length + 4).iterator() : Collections.emptyIterator();
             Map<Service, Integer> resolved = new EnumMap<>(Service.class);
-            int mongo;
-            int kafka;
-            int controller;
-            if (freePorts) {
-                int missing = (int) Arrays.stream(Service.values()).filter(s -> !ports.containsKey(s)).count() + 3;
-                List<Integer> free = freeLocalPorts(missing);
-                int i = 0;
-                for (Service s : Service.values()) {
-                    resolved.put(s, ports.containsKey(s) ? ports.get(s) : free.get(i++));
-                }
-                mongo = mongoPort != null ? mongoPort : free.get(i++);
-                kafka = kafkaPort != null ? kafkaPort : free.get(i++);
-                controller = kafkaControllerPort != null ? kafkaControllerPort : free.get(i);
-            } else {
-                for (Service s : Service.values()) {
-                    resolved.put(s, ports.getOrDefault(s, s.defaultPort() + portOffset));
-                }
-                mongo = mongoPort != null ? mongoPort : DEFAULT_MONGO_PORT + portOffset;
-                kafka = kafkaPort != null ? kafkaPort : DEFAULT_KAFKA_PORT + portOffset;
-                controller = kafkaControllerPort != null ? kafkaControllerPort
-                        : DEFAULT_KAFKA_CONTROLLER_PORT + portOffset;
+            for (Service service : Service.values()) {
+                resolved.put(service, port(ports.get(service), service.defaultPort(), free));
             }
-            return new StackOptions(this, resolved, mongo, kafka, controller);
+            return new StackOptions(this, resolved, port(mongoPort, DEFAULT_MONGO_PORT, free),
+                    port(kafkaPort, DEFAULT_KAFKA_PORT, free),
+                    port(kafkaControllerPort, DEFAULT_KAFKA_CONTROLLER_PORT, free),
+                    port(gatewayManagementPort, DEFAULT_GATEWAY_MANAGEMENT_PORT, free));
+        }
+
+        /** The port set explicitly, else a free one (see {@link #freePorts()}), else the default plus the offset. */
+        private int port(Integer explicit, int defaultPort, Iterator<Integer> free) {
+            if (explicit != null) {
+                return explicit;
+            }
+            return freePorts ? free.next() : defaultPort + portOffset;
         }
     }
 

@@ -3,7 +3,11 @@ package org.netzerocities.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
@@ -29,7 +33,7 @@ class EmbeddedMongoPersistenceTest {
         Path file = dataDir.resolve("mongo/nzc.mv");
         int port = StackOptions.freeLocalPorts(1).get(0);
 
-        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port).start();
+        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
              MongoClient client = client(mongo.uri())) {
             MongoCollection<Document> members = client.getDatabase("community").getCollection("members");
             members.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
@@ -38,7 +42,7 @@ class EmbeddedMongoPersistenceTest {
         }
         assertThat(file).isNotEmptyFile();
 
-        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port).start();
+        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
              MongoClient client = client(mongo.uri())) {
             MongoCollection<Document> members = client.getDatabase("community").getCollection("members");
             assertThat(members.find(Filters.eq("_id", "m-1")).first())
@@ -52,10 +56,72 @@ class EmbeddedMongoPersistenceTest {
         }
     }
 
+    @Test
+    void closingCompactsTheSpaceThatEveryDurableWriteTakes() throws Exception {
+        Path file = dataDir.resolve("mongo/nzc.mv");
+        int port = StackOptions.freeLocalPorts(1).get(0);
+        long sizeWhileOpen;
+        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
+             MongoClient client = client(mongo.uri())) {
+            MongoCollection<Document> counters = client.getDatabase("community").getCollection("counters");
+            counters.insertOne(new Document("_id", "c-1").append("value", 0));
+            for (int i = 1; i <= 300; i++) {
+                counters.updateOne(Filters.eq("_id", "c-1"), new Document("$set", new Document("value", i)));
+            }
+            sizeWhileOpen = Files.size(file);
+        }
+
+        assertThat(sizeWhileOpen).as("one chunk per write while open").isGreaterThan(1_000_000);
+        assertThat(Files.size(file)).as("compacted at close").isLessThan(100_000);
+        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
+             MongoClient client = client(mongo.uri())) {
+            assertThat(client.getDatabase("community").getCollection("counters").find().first())
+                    .containsEntry("value", 300);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesTheLauncherBeingKilled() throws Exception {
+        int port = StackOptions.freeLocalPorts(1).get(0);
+        int writes = 500;
+        Process launcher = startLauncherWithEmbeddedMongoOnly(port);
+        try (MongoClient client = client("mongodb://localhost:" + port)) {
+            MongoCollection<Document> members = client.getDatabase("community").getCollection("members");
+            for (int i = 0; i < writes; i++) {
+                members.insertOne(new Document("_id", "m-" + i).append("city", "cluj"));
+            }
+        } finally {
+            launcher.destroyForcibly();
+        }
+        assertThat(launcher.waitFor(20, TimeUnit.SECONDS)).as("killed").isTrue();
+        assertThat(launcher.exitValue()).as("SIGKILL, no clean shutdown").isEqualTo(137);
+
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dataDir.resolve("mongo/nzc.mv"), port, true).start();
+             MongoClient client = client(mongo.uri())) {
+            MongoCollection<Document> members = client.getDatabase("community").getCollection("members");
+            assertThat(members.countDocuments()).as("acknowledged writes found after the kill").isEqualTo(writes);
+            assertThat(members.find(Filters.eq("_id", "m-" + (writes - 1))).first()).as("the last one").isNotNull();
+        }
+    }
+
+    /** The launcher's own main in a child JVM, with Kafka said to be elsewhere so that only MongoDB starts. */
+    private Process startLauncherWithEmbeddedMongoOnly(int port) throws Exception {
+        Path log = Files.createDirectories(dataDir.resolve("logs")).resolve("launcher.log");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("nzc.launcher.classpath", System.getProperty("java.class.path")),
+                LocalStack.class.getName(), "--infra-only", "--data-dir=" + dataDir, "--mongo-port=" + port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "localhost:1");
+        return builder.start();
+    }
+
     private static MongoClient client(String uri) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(30, TimeUnit.SECONDS))
                 .build());
     }
 }

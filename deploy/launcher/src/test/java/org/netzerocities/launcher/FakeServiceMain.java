@@ -13,7 +13,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Stands in for a service's Spring Boot jar in launcher tests: listens on {@code SERVER_PORT}, answers
  * {@code /actuator/health/readiness} (200 after {@code FAKE_READY_DELAY_MS}) and {@code /env} (its environment),
- * or exits with {@code FAKE_EXIT_CODE} right away.
+ * or exits with {@code FAKE_EXIT_CODE} right away. As Spring Boot does, it serves the actuator on
+ * {@code MANAGEMENT_SERVER_PORT} instead when that is set.
  */
 public final class FakeServiceMain {
 
@@ -28,7 +29,10 @@ public final class FakeServiceMain {
         }
         long readyAt = System.currentTimeMillis() + Long.parseLong(System.getenv().getOrDefault("FAKE_READY_DELAY_MS", "0"));
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
-        server.createContext("/actuator/health/readiness", exchange ->
+        String managementPort = System.getenv("MANAGEMENT_SERVER_PORT");
+        HttpServer management = managementPort == null ? server
+                : HttpServer.create(new InetSocketAddress(Integer.parseInt(managementPort)), 0);
+        management.createContext("/actuator/health/readiness", exchange ->
                 respond(exchange, System.currentTimeMillis() >= readyAt ? 200 : 503, "{\"status\":\"UP\"}"));
         server.createContext("/env", exchange -> {
             StringBuilder body = new StringBuilder();
@@ -38,6 +42,9 @@ public final class FakeServiceMain {
             respond(exchange, 200, body.toString());
         });
         server.start();
+        if (management != server) {
+            management.start();
+        }
         System.out.println("fake service listening on " + System.getenv("SERVER_PORT"));
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +41,9 @@ class KafkaBrokerPersistenceTest {
 
             produce(stack.kafkaBootstrapServers(), "member-1", "{\"joined\":true}");
             assertThat(consumeAll(stack.kafkaBootstrapServers(), "group-before")).containsExactly("{\"joined\":true}");
+            assertThat(partitions(stack.kafkaBootstrapServers(), TOPIC))
+                    .as("a topic created on first use has as many partitions as the services create theirs with")
+                    .isEqualTo(StackOptions.DEFAULT_KAFKA_PARTITIONS);
 
             stack.stopKafka();
             assertThat(stack.isRunning("kafka")).isFalse();
@@ -51,9 +56,23 @@ class KafkaBrokerPersistenceTest {
         assertThat(Files.readString(dataDir.resolve("kafka/server.properties")))
                 .contains("process.roles=broker,controller", "node.id=1",
                         "controller.listener.names=CONTROLLER", "offsets.topic.replication.factor=1",
-                        "group.initial.rebalance.delay.ms=0", "log.dirs=" + dataDir.resolve("kafka/logs"));
+                        "group.initial.rebalance.delay.ms=0", "num.partitions=3", "log.dirs=" + dataDir.resolve("kafka/logs"));
         assertThat(dataDir.resolve("logs/kafka.log")).isNotEmptyFile();
         assertThat(dataDir.resolve("run/kafka.pid")).doesNotExist();
+    }
+
+    @Test
+    void thePartitionsOfTopicsCreatedOnFirstUseAreConfigurable() {
+        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), dataDir.resolve("kafka.log"), dataDir, 1, 2, 6,
+                "java", "unused", List.of(), line -> { });
+
+        assertThat(broker.serverProperties()).contains("num.partitions=6");
+    }
+
+    private static int partitions(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        }
     }
 
     private static void produce(String bootstrap, String key, String value) throws Exception {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
@@ -60,6 +61,7 @@ class LocalStackServicesTest {
                 .externalMongo("mongodb://localhost:1")
                 .externalKafka("localhost:2")
                 .serviceJavaOpts(List.of("-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                .readinessTimeout(Duration.ofSeconds(30))
                 .reporter(line -> {
                     reports.add(line);
                     System.out.println("[nzc] " + line);
@@ -81,6 +83,7 @@ class LocalStackServicesTest {
             String gatewayEnv = get(stack.gatewayUrl() + "/env");
             assertThat(gatewayEnv)
                     .contains("SERVER_PORT=" + stack.options().port(Service.GATEWAY))
+                    .contains("MANAGEMENT_SERVER_PORT=" + stack.options().gatewayManagementPort())
                     .contains("COMMUNITY_SERVICE_URI=" + stack.serviceUrl("community"))
                     .contains("NOTIFICATION_SERVICE_URI=" + stack.serviceUrl("notification"))
                     .contains("NZC_JWKS_URI=" + stack.serviceUrl("community") + "/api/community/.well-known/jwks.json")
@@ -89,6 +92,10 @@ class LocalStackServicesTest {
                     .contains("NZC_ADMIN_EMAIL=ops@example.org")
                     .contains("PATH=");
             assertThat(repoRoot.resolve("data/logs/learning-service.log")).content().contains("fake service listening");
+            assertThat(stack.actuatorUrl(Service.GATEWAY))
+                    .isEqualTo("http://localhost:" + stack.options().gatewayManagementPort());
+            assertThat(get(stack.actuatorUrl(Service.GATEWAY) + "/actuator/health/readiness")).contains("UP");
+            assertThat(get(stack.serviceUrl(Service.LEARNING) + "/env")).doesNotContain("MANAGEMENT_SERVER_PORT");
 
             stack.stopService("learning");
             assertThat(stack.isRunning("learning-service")).isFalse();

@@ -39,9 +39,10 @@ class LocalStackTest {
         StackOptions options = StackOptions.builder().dataDir(tempDir).repoRoot(tempDir)
                 .port(Service.COMMUNITY, 18081).port(Service.LEARNING, 18082).port(Service.CAMPAIGN, 18083)
                 .port(Service.NOTIFICATION, 18084).port(Service.GATEWAY, 18080)
-                .mongoPort(27999).kafkaPort(19092).kafkaControllerPort(19093)
+                .mongoPort(27999).kafkaPort(19092).kafkaControllerPort(19093).gatewayManagementPort(19080)
                 .env("NZC_ADMIN_EMAIL", "ops@example.org")
                 .env(Service.LEARNING, "SERVER_PORT", "18999")
+                .launcherEnvironment(Map.of())
                 .build();
         LocalStack stack = new LocalStack(options);
 
@@ -52,33 +53,46 @@ class LocalStackTest {
                 .containsEntry("MONGODB_URI", "mongodb://localhost:27999")
                 .containsEntry("NZC_JWKS_URI", "http://localhost:18081/api/community/.well-known/jwks.json")
                 .containsEntry("NZC_ADMIN_EMAIL", "ops@example.org")
-                .doesNotContainKey("COMMUNITY_SERVICE_URI");
-        assertThat(learning.get("SPRING_PROFILES_ACTIVE")).contains("embedded");
+                .doesNotContainKey("COMMUNITY_SERVICE_URI")
+                .as("the services keep their actuator on their own port").doesNotContainKey("MANAGEMENT_SERVER_PORT");
+        assertThat(learning).containsEntry("SPRING_PROFILES_ACTIVE", "embedded");
 
         assertThat(stack.serviceEnvironment(Service.GATEWAY))
                 .containsEntry("SERVER_PORT", "18080")
                 .containsEntry("COMMUNITY_SERVICE_URI", "http://localhost:18081")
                 .containsEntry("LEARNING_SERVICE_URI", "http://localhost:18082")
                 .containsEntry("CAMPAIGN_SERVICE_URI", "http://localhost:18083")
-                .containsEntry("NOTIFICATION_SERVICE_URI", "http://localhost:18084");
+                .containsEntry("NOTIFICATION_SERVICE_URI", "http://localhost:18084")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "19080");
 
         assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:18080");
         assertThat(stack.serviceUrl("campaign")).isEqualTo("http://localhost:18083");
+        assertThat(stack.actuatorUrl(Service.GATEWAY)).isEqualTo("http://localhost:19080");
+        assertThat(stack.actuatorUrl(Service.CAMPAIGN)).isEqualTo("http://localhost:18083");
         assertThat(stack.serviceCommand(Service.COMMUNITY))
                 .contains("-Xmx256m", "-XX:+UseSerialGC", "-jar")
                 .last().isEqualTo(tempDir.resolve("community-service/target/community-service.jar").toString());
     }
 
     @Test
+    void theEmbeddedProfileIsAddedToTheProfilesTheLauncherRunsWith() {
+        StackOptions options = StackOptions.builder().dataDir(tempDir)
+                .launcherEnvironment(Map.of("SPRING_PROFILES_ACTIVE", " debug, metrics ")).build();
+
+        assertThat(new LocalStack(options).serviceEnvironment(Service.COMMUNITY))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "debug,metrics,embedded");
+    }
+
+    @Test
     void anExternalMongoGetsNoEmbeddedProfile() {
-        StackOptions options = StackOptions.builder().dataDir(tempDir).externalMongo("mongodb://db:27017").build();
+        StackOptions options = StackOptions.builder().dataDir(tempDir).externalMongo("mongodb://db:27017")
+                .launcherEnvironment(Map.of("SPRING_PROFILES_ACTIVE", "debug")).build();
 
         Map<String, String> env = new LocalStack(options).serviceEnvironment(Service.COMMUNITY);
 
-        assertThat(env).containsEntry("MONGODB_URI", "mongodb://db:27017");
-        if (System.getenv("SPRING_PROFILES_ACTIVE") == null) {
-            assertThat(env).doesNotContainKey("SPRING_PROFILES_ACTIVE");
-        }
+        assertThat(env).containsEntry("MONGODB_URI", "mongodb://db:27017")
+                .as("the services inherit the launcher's profiles unchanged")
+                .doesNotContainKey("SPRING_PROFILES_ACTIVE");
     }
 
     @Test

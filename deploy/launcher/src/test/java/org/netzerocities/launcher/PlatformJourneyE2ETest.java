@@ -141,13 +141,13 @@ class PlatformJourneyE2ETest {
         }
         assertThat(send("GET", "/swagger-ui.html", null, null).statusCode()).isIn(200, 302);
         for (Service service : Service.values()) {
-            String base = stack.serviceUrl(service);
+            String base = stack.actuatorUrl(service);
             for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
                 assertThat(get(base + path).statusCode()).as(service + path).isEqualTo(200);
             }
             assertThat(get(base + "/actuator/prometheus").body()).as(service + " metrics").contains("jvm_memory");
         }
-        assertThat(get(stack.serviceUrl(Service.COMMUNITY) + "/actuator/prometheus").body())
+        assertThat(get(stack.actuatorUrl(Service.COMMUNITY) + "/actuator/prometheus").body())
                 .contains("nzc_outbox_backlog");
     }
 
@@ -232,7 +232,7 @@ class PlatformJourneyE2ETest {
     }
 
     private static double outboxBacklog() throws Exception {
-        return get(stack.serviceUrl(Service.COMMUNITY) + "/actuator/prometheus").body().lines()
+        return get(stack.actuatorUrl(Service.COMMUNITY) + "/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("nzc_outbox_backlog"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(-1);
