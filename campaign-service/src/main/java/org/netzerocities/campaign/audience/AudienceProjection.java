@@ -4,7 +4,6 @@ import org.netzerocities.events.consumer.AppliedEvents;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberJoined;
-import org.netzerocities.events.kafka.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,13 +15,9 @@ class AudienceProjection {
 
     @Bean
     EventHandler<MemberJoined> audienceOnMemberJoined(MongoTemplate mongo) {
-        return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> join(mongo, joined, event));
-    }
-
-    private static void join(MongoTemplate mongo, MemberJoined joined, IncomingEvent event) {
-        AppliedEvents.applyOnce(mongo, "citizens", joined.memberId(), event.id(), new Update()
-                .set("displayName", joined.displayName()).set("city", joined.city())
-                .set("languages", joined.languages()).set("interests", joined.interests())
-                .set("joinedAt", joined.joinedAt()), true);
+        return AppliedEvents.projection(mongo, EventCatalog.MEMBER_JOINED, "citizens", MemberJoined::memberId,
+                joined -> new Update().set("displayName", joined.displayName()).set("city", joined.city())
+                        .set("languages", joined.languages()).set("interests", joined.interests())
+                        .set("joinedAt", joined.joinedAt()));
     }
 }

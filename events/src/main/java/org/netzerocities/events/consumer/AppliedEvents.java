@@ -1,5 +1,8 @@
 package org.netzerocities.events.consumer;
 
+import java.util.function.Function;
+
+import org.netzerocities.events.contract.EventType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +24,17 @@ public final class AppliedEvents {
     static final int REMEMBERED = 50;
 
     private AppliedEvents() {
+    }
+
+    /**
+     * A handler that keeps one document per aggregate of another service up to date (a local projection):
+     * each event upserts the document {@code idOf(payload)} of {@code collection} with {@code effectOf(payload)},
+     * at most once.
+     */
+    public static <T> EventHandler<T> projection(MongoTemplate mongo, EventType<T> type, String collection,
+            Function<T, Object> idOf, Function<T, Update> effectOf) {
+        return EventHandler.on(type, (payload, event) -> applyOnce(mongo, collection, idOf.apply(payload), event.id(),
+                effectOf.apply(payload), true));
     }
 
     /**

@@ -4,7 +4,6 @@ import org.netzerocities.events.consumer.AppliedEvents;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberJoined;
-import org.netzerocities.events.kafka.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,12 +15,8 @@ class ContactProjection {
 
     @Bean
     EventHandler<MemberJoined> contactOnMemberJoined(MongoTemplate mongo) {
-        return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> join(mongo, joined, event));
-    }
-
-    private static void join(MongoTemplate mongo, MemberJoined joined, IncomingEvent event) {
-        AppliedEvents.applyOnce(mongo, "member_contacts", joined.memberId(), event.id(), new Update()
-                .set("email", joined.email()).set("displayName", joined.displayName()).set("city", joined.city())
-                .set("languages", joined.languages()), true);
+        return AppliedEvents.projection(mongo, EventCatalog.MEMBER_JOINED, "member_contacts", MemberJoined::memberId,
+                joined -> new Update().set("email", joined.email()).set("displayName", joined.displayName())
+                        .set("city", joined.city()).set("languages", joined.languages()));
     }
 }
