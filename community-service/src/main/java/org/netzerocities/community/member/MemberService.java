@@ -96,7 +96,8 @@ class MemberService {
      * old hash leaves alone a password changed meanwhile.
      */
     private void rehash(Member member, String password) {
-        Query current = Query.query(Criteria.where("_id").is(member.id()).and("passwordHash").is(member.passwordHash()));
+        Query current = Query.query(
+                Criteria.where("_id").is(member.id()).and("passwordHash").is(member.passwordHash()));
         if (mongo.updateFirst(current, Update.update("passwordHash", passwords.hash(password)), Member.class)
                 .getModifiedCount() > 0) {
             log.info("Password hash of member {} upgraded to the current parameters", member.id());

@@ -74,16 +74,18 @@ class InboxHostileInputTest {
                 hostile("page whose offset overflows an int", inbox().param("page", "21474837").param("size", "100")),
                 hostile("size zero", inbox().param("size", "0")),
                 hostile("size too large", inbox().param("size", "1000")),
-                hostile("operator as notification id",
-                        post("/api/notifications/{id}/read", "{\"$gt\":\"\"}").with(jwt().jwt(j -> j.subject(CALLER)))),
-                hostile("huge notification id",
-                        post("/api/notifications/{id}/read", "x".repeat(10_000)).with(jwt().jwt(j -> j.subject(CALLER)))),
+                hostile("operator as notification id", markRead("{\"$gt\":\"\"}")),
+                hostile("huge notification id", markRead("x".repeat(10_000))),
                 hostile("encoded slash in notification id",
                         post("/api/notifications/a%2F..%2Fb/read").with(jwt().jwt(j -> j.subject(CALLER)))),
                 hostile("no token", get("/api/notifications")),
                 hostile("garbage token", get("/api/notifications").header("Authorization", "Bearer x.y.z")),
                 hostile("token naming no member",
                         get("/api/notifications").with(jwt().jwt(j -> j.claims(claims -> claims.remove("sub"))))));
+    }
+
+    private static MockHttpServletRequestBuilder markRead(String notificationId) {
+        return post("/api/notifications/{id}/read", notificationId).with(jwt().jwt(j -> j.subject(CALLER)));
     }
 
     private static MockHttpServletRequestBuilder inbox() {
