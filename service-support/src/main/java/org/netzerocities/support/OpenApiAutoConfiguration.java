@@ -1,6 +1,8 @@
 package org.netzerocities.support;
 
+import org.netzerocities.support.caller.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -8,11 +10,18 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** Every service's API docs declare the platform's bearer tokens, so Swagger UI can call with one. */
+/**
+ * Every service's API docs declare the platform's bearer tokens, so Swagger UI can call with one, and do
+ * not mistake a controller's {@link Caller} parameter (it comes from the token) for request parameters.
+ */
 @AutoConfiguration
 public class OpenApiAutoConfiguration {
 
     private static final String BEARER = "bearer-jwt";
+
+    OpenApiAutoConfiguration() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     OpenApiCustomizer bearerTokens() {

@@ -14,6 +14,8 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** Items skipped before a page: {@code page * size} must stay an {@code int} for the skip queries make. */
+    static final long MAX_OFFSET = Integer.MAX_VALUE - MAX_SIZE;
 
     public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
         return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
@@ -30,7 +32,8 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
     /**
      * The page the client asked for.
      *
-     * @throws ApiProblem 400 when {@code page} is negative or {@code size} is outside 1..100
+     * @throws ApiProblem 400 when {@code page} is negative, {@code size} is outside 1..100, or the page lies so
+     *                    far out that its offset would not fit the {@code int} skip of the database drivers
      */
     public static Pageable request(int page, int size, Sort sort) {
         var errors = new ArrayList<ApiProblem.FieldError>();
@@ -42,6 +45,9 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            throw ApiProblem.invalid("page", "must be at most " + MAX_OFFSET / size + " with size " + size);
         }
         return PageRequest.of(page, size, sort);
     }

@@ -1,11 +1,16 @@
 package org.netzerocities.support;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,14 +25,20 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
 /**
  * Renders every error as {@code application/problem+json}: Spring MVC's own exceptions, validation
- * failures with one entry per field, {@link ApiProblem}s, and — without internals — anything unexpected.
+ * failures with one entry per field, {@link ApiProblem}s, a lost optimistic-locking race (409), an
+ * unreachable database (503 with {@code Retry-After}), and — without internals — anything unexpected.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** About the driver's server selection timeout: a retry sooner would most likely fail the same way. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -54,6 +65,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
     void rethrowSecurity(RuntimeException ex) {
         throw ex;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex) {
+        return problem(ApiProblem.conflict("concurrent-update",
+                "Someone else changed this at the same time; read it again and retry"), new HttpHeaders());
+    }
+
+    /** The driver's own exceptions too: not every database call goes through Spring's exception translation. */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class, MongoTimeoutException.class, MongoSocketException.class })
+    ResponseEntity<Object> databaseUnavailable(Exception ex) {
+        log.warn("Database unavailable: {}", ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
+        return problem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The service cannot reach its database; retry shortly"), headers);
     }
 
     @ExceptionHandler(Exception.class)

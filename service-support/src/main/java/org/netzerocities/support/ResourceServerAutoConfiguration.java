@@ -2,44 +2,43 @@ package org.netzerocities.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.caller.CallerArgumentResolver;
+import org.netzerocities.support.caller.CallerAuthentication;
+import org.netzerocities.support.caller.Policies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is a stateless OAuth2 resource server: a valid JWT from the platform's issuer is
- * needed except for the service's {@link PublicEndpoints}, operations endpoints and API docs. The
- * token's {@code roles} claim becomes {@code ROLE_*} authorities; 401 and 403 are problem details.
+ * needed except for the service's {@link PublicEndpoints}, operations endpoints and API docs. Each
+ * token is read once into a {@link Caller}, which controllers take as a parameter and method security
+ * checks through the {@code policies} bean; only global roles become {@code ROLE_*} authorities.
+ * 401, 403 and requests the firewall rejects are problem details.
  */
 @AutoConfiguration
 @EnableMethodSecurity
 @Import(ProblemDetailsAdvice.class)
 public class ResourceServerAutoConfiguration {
-
-    /** Token claim listing the member's platform roles, e.g. {@code ["MEMBER", "FRONTRUNNER"]}. */
-    public static final String ROLES_CLAIM = "roles";
 
     @Bean
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
@@ -58,7 +57,7 @@ public class ResourceServerAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesToAuthorities()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerAuthentication.converter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling
@@ -67,14 +66,27 @@ public class ResourceServerAutoConfiguration {
         return http.build();
     }
 
-    static Converter<Jwt, AbstractAuthenticationToken> rolesToAuthorities() {
-        return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject());
+    /** Named rules for {@code @PreAuthorize("@policies...")}. */
+    @Bean
+    Policies policies() {
+        return new Policies();
     }
 
-    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
-        return roles == null ? List.of()
-                : roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    @Bean
+    WebMvcConfigurer callerArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** A URL the firewall refuses (encoded slashes, control characters) is the client's error, in the usual shape. */
+    @Bean
+    RequestRejectedHandler problemDetailsForRejectedRequests(JsonMapper json) {
+        return (request, response, ex) -> write(json, response, HttpStatus.BAD_REQUEST, "rejected-request",
+                "The request URL is not acceptable");
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String type,

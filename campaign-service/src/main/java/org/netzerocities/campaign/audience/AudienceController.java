@@ -1,8 +1,7 @@
 package org.netzerocities.campaign.audience;
 
 import org.netzerocities.support.ApiProblem;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.netzerocities.support.caller.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +20,8 @@ class AudienceController {
 
     @GetMapping("/api/campaigns/audience/me")
     @Operation(summary = "The calling member as campaign audience (404 until campaigns have learnt of the member)")
-    Citizen me(@AuthenticationPrincipal Jwt jwt) {
-        return citizens.findById(jwt.getSubject()).orElseThrow(() -> ApiProblem.notFound("Member " + jwt.getSubject()));
+    Citizen me(Caller caller) {
+        return citizens.findById(caller.memberId())
+                .orElseThrow(() -> ApiProblem.notFound("Member " + caller.memberId()));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 
 @RestController
 @RequestMapping("/api/community/cities")
@@ -23,7 +24,9 @@ class CityController {
 
     @GetMapping
     @Operation(summary = "The Cities Mission cities, optionally of one country (ISO 3166-1 alpha-2)")
-    PageResponse<City> list(@RequestParam(required = false) String country,
+    PageResponse<City> list(
+            @RequestParam(required = false)
+            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
         var pageable = PageResponse.request(page, size, Sort.unsorted());

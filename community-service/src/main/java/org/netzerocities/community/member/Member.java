@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.events.outbox.OutboxAggregate;
 import org.netzerocities.events.outbox.PendingEvent;
+import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.caller.CityGrant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -115,6 +118,16 @@ public class Member implements OutboxAggregate {
 
     public Set<RoleGrant> roles() {
         return Set.copyOf(roles);
+    }
+
+    /** The member as their tokens present them to every service. */
+    public Caller asCaller() {
+        return new Caller(id,
+                roles.stream().filter(grant -> !grant.role().cityBound()).map(grant -> grant.role().global())
+                        .collect(Collectors.toSet()),
+                roles.stream().filter(grant -> grant.role().cityBound() && grant.city() != null)
+                        .map(grant -> new CityGrant(grant.role().cityRole(), grant.city()))
+                        .collect(Collectors.toSet()));
     }
 
     public boolean directoryVisible() {

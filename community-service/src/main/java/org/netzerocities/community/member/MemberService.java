@@ -2,42 +2,48 @@ package org.netzerocities.community.member;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.netzerocities.community.city.CityCatalog;
+import org.netzerocities.community.identity.PasswordHashing;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.support.ApiProblem;
+import org.netzerocities.support.caller.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 @Service
-public class MemberService {
+class MemberService {
 
     private static final Logger log = LoggerFactory.getLogger(MemberService.class);
 
     private final MemberRepository members;
+    private final MongoTemplate mongo;
     private final CityCatalog cities;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing passwords;
     private final EventFactory events;
     private final Clock clock;
     /** Compared against when the email is unknown. */
     private final String unknownAccountHash;
 
-    MemberService(MemberRepository members, CityCatalog cities, PasswordEncoder passwords, EventFactory events,
-            Clock clock) {
+    MemberService(MemberRepository members, MongoTemplate mongo, CityCatalog cities, PasswordHashing passwords,
+            EventFactory events, Clock clock) {
         this.members = members;
+        this.mongo = mongo;
         this.cities = cities;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
-        this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+        this.unknownAccountHash = passwords.hash(UUID.randomUUID().toString());
     }
 
     /**
@@ -56,7 +62,7 @@ public class MemberService {
         var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
                 normalise(registration.languages()), normalise(registration.interests()), registration.callCode());
         // millisecond precision: what MongoDB stores, so the answer matches every later read
-        Member member = Member.join(UUID.randomUUID().toString(), details, passwords.encode(registration.password()),
+        Member member = Member.join(UUID.randomUUID().toString(), details, passwords.hash(registration.password()),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), events);
         try {
             member = members.insert(member);
@@ -68,17 +74,37 @@ public class MemberService {
         return member;
     }
 
-    /** The member with these credentials, if they match. */
-    public Optional<Member> authenticate(String email, String password) {
+    /**
+     * The member with these credentials, if they match. A password hash made with other parameters than
+     * those configured now is replaced while the password is at hand.
+     */
+    Optional<Member> authenticate(String email, String password) {
         Optional<Member> member = members.findByEmail(normaliseEmail(email));
         if (member.isEmpty()) {
             passwords.matches(password, unknownAccountHash); // same work either way: no account enumeration by timing
             return Optional.empty();
         }
-        return member.filter(m -> passwords.matches(password, m.passwordHash()));
+        Optional<Member> authenticated = member.filter(m -> passwords.matches(password, m.passwordHash()));
+        authenticated.filter(m -> passwords.isOutdated(m.passwordHash())).ifPresent(m -> rehash(m, password));
+        return authenticated;
     }
 
-    public Member get(String id) {
+    /**
+     * Writes the new hash alone, never the whole member: a save would also write back the outbox as it was
+     * read, undoing what the relay removed meanwhile. The version still goes up (MongoTemplate does that for a
+     * versioned entity), so a stale save of the member fails rather than restoring the old hash; matching the
+     * old hash leaves alone a password changed meanwhile.
+     */
+    private void rehash(Member member, String password) {
+        Query current = Query.query(
+                Criteria.where("_id").is(member.id()).and("passwordHash").is(member.passwordHash()));
+        if (mongo.updateFirst(current, Update.update("passwordHash", passwords.hash(password)), Member.class)
+                .getModifiedCount() > 0) {
+            log.info("Password hash of member {} upgraded to the current parameters", member.id());
+        }
+    }
+
+    Member get(String id) {
         return members.findById(id).orElseThrow(() -> ApiProblem.notFound("Member " + id));
     }
 
@@ -87,7 +113,7 @@ public class MemberService {
      *
      * @throws ApiProblem 404 unknown member, 400 unknown city, 403 not allowed
      */
-    Member grantRole(String memberId, RoleGrantRequest request, Collection<RoleGrant> granterRoles) {
+    Member grantRole(String memberId, RoleGrantRequest request, Caller granter) {
         Member member = get(memberId);
         String city = request.role().cityBound()
                 ? Optional.ofNullable(request.city()).orElse(member.city())
@@ -96,7 +122,7 @@ public class MemberService {
             throw ApiProblem.invalid("city", "a " + request.role() + " role needs a Cities Mission city id");
         }
         RoleGrant grant = new RoleGrant(request.role(), city);
-        if (!RolePolicy.mayGrant(granterRoles, grant)) {
+        if (!RolePolicy.mayGrant(granter, grant)) {
             throw ApiProblem.forbidden("You may not grant " + grant.role() + (city == null ? "" : " in " + city));
         }
         if (member.grant(grant)) {
@@ -107,13 +133,13 @@ public class MemberService {
     }
 
     /** Creates the configured operator account unless it exists; returns whether it was created. */
-    public boolean ensureOperator(String email, String password) {
+    boolean ensureOperator(String email, String password) {
         String normalised = normaliseEmail(email);
         if (members.existsByEmail(normalised)) {
             return false;
         }
         try {
-            members.insert(Member.operator(UUID.randomUUID().toString(), normalised, passwords.encode(password),
+            members.insert(Member.operator(UUID.randomUUID().toString(), normalised, passwords.hash(password),
                     clock.instant()));
             return true;
         }

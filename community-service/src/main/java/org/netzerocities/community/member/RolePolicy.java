@@ -1,21 +1,22 @@
 package org.netzerocities.community.member;
 
-import java.util.Collection;
+import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.caller.CityRole;
 
 /**
  * Who may grant which role: an admin any role anywhere; a city's transition team may make members
  * frontrunners of its own city (its local champions) and nothing else.
  */
-public final class RolePolicy {
+final class RolePolicy {
 
     private RolePolicy() {
     }
 
-    public static boolean mayGrant(Collection<RoleGrant> granterRoles, RoleGrant requested) {
-        if (granterRoles.stream().anyMatch(g -> g.role() == Role.ADMIN)) {
+    static boolean mayGrant(Caller granter, RoleGrant requested) {
+        if (granter.isAdmin()) {
             return true;
         }
         return requested.role() == Role.FRONTRUNNER && requested.city() != null
-                && granterRoles.contains(new RoleGrant(Role.TRANSITION_TEAM, requested.city()));
+                && granter.holds(CityRole.TRANSITION_TEAM, requested.city());
     }
 }

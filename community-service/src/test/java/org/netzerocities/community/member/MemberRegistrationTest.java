@@ -165,6 +165,8 @@ class MemberRegistrationTest {
         http.perform(get("/api/community/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/community/members']").exists())
+                // the caller comes from the token, not from request parameters
+                .andExpect(jsonPath("$.paths['/api/community/members/me'].get.parameters").doesNotExist())
                 .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.scheme").value("bearer"));
     }
 

@@ -1,10 +1,16 @@
 package org.netzerocities.community.member;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.netzerocities.community.member.MemberRegistrationTest.registration;
 import static org.netzerocities.community.member.MemberRegistrationTest.unique;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -50,11 +56,51 @@ class RoleGrantTest {
     }
 
     @Test
+    void aFrontrunnerOfACityCannotActAsItsTransitionTeamOrAsAnAdmin() throws Exception {
+        String admin = logIn("admin@nzc.test", "admin-password-1");
+        Registered frontrunner = register(unique("frontrunner"), "cluj-napoca");
+        Registered citizen = register(unique("citizen"), "cluj-napoca");
+        grant(admin, frontrunner.id(), "{\"role\":\"FRONTRUNNER\"}").andExpect(status().isOk());
+
+        String token = logIn(frontrunner.email(), "correct horse battery");
+        grant(token, citizen.id(), "{\"role\":\"FRONTRUNNER\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://netzerocities.eu/problems/forbidden"));
+        grant(token, citizen.id(), "{\"role\":\"TRANSITION_TEAM\",\"city\":\"cluj-napoca\"}")
+                .andExpect(status().isForbidden());
+        grant(token, citizen.id(), "{\"role\":\"ADMIN\"}").andExpect(status().isForbidden());
+        // nor can it learn which member ids exist
+        grant(token, "no-such-member", "{\"role\":\"FRONTRUNNER\"}").andExpect(status().isForbidden());
+        grant(citizen.token(), "no-such-member", "{\"role\":\"FRONTRUNNER\"}").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void cityBoundRolesTravelAsGrantsOfTheirCityAndNeverAsGlobalRoles() throws Exception {
+        String admin = logIn("admin@nzc.test", "admin-password-1");
+        Registered team = register(unique("team"), "malmo");
+        grant(admin, team.id(), "{\"role\":\"TRANSITION_TEAM\"}").andExpect(status().isOk());
+        grant(admin, team.id(), "{\"role\":\"FRONTRUNNER\",\"city\":\"cluj-napoca\"}").andExpect(status().isOk());
+        grant(admin, team.id(), "{\"role\":\"FACILITATOR\"}").andExpect(status().isOk());
+
+        String claims = claimsOf(logIn(team.email(), "correct horse battery"));
+
+        assertThat(JsonPath.<List<String>>read(claims, "$.roles")).containsExactly("MEMBER", "FACILITATOR");
+        assertThat(JsonPath.<List<Map<String, String>>>read(claims, "$.grants")).containsExactly(
+                Map.of("role", "FRONTRUNNER", "city", "cluj-napoca"),
+                Map.of("role", "TRANSITION_TEAM", "city", "malmo"));
+        assertThat(JsonPath.<String>read(claims, "$.sub")).isEqualTo(team.id());
+    }
+
+    @Test
     void grantingToAnUnknownMemberOrAnUnknownRoleIsAClientError() throws Exception {
         String admin = logIn("admin@nzc.test", "admin-password-1");
 
         grant(admin, "no-such-member", "{\"role\":\"FACILITATOR\"}").andExpect(status().isNotFound());
         grant(admin, register(unique("r"), "malmo").id(), "{\"role\":\"WIZARD\"}").andExpect(status().isBadRequest());
+    }
+
+    private static String claimsOf(String token) {
+        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     }
 
     private org.springframework.test.web.servlet.ResultActions grant(String token, String memberId, String body)

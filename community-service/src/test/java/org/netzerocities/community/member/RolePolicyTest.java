@@ -2,23 +2,27 @@ package org.netzerocities.community.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.caller.CityGrant;
+import org.netzerocities.support.caller.CityRole;
+import org.netzerocities.support.caller.GlobalRole;
 
 class RolePolicyTest {
 
     @Test
     void adminMayGrantAnyRoleAnywhere() {
-        var admin = List.of(RoleGrant.global(Role.MEMBER), RoleGrant.global(Role.ADMIN));
+        var admin = caller(Set.of(GlobalRole.MEMBER, GlobalRole.ADMIN));
 
         assertThat(RolePolicy.mayGrant(admin, new RoleGrant(Role.TRANSITION_TEAM, "malmo"))).isTrue();
-        assertThat(RolePolicy.mayGrant(admin, RoleGrant.global(Role.STEERING_COMMITTEE))).isTrue();
+        assertThat(RolePolicy.mayGrant(admin, RoleGrant.global(Role.FACILITATOR))).isTrue();
     }
 
     @Test
     void transitionTeamMayMakeFrontrunnersOfItsOwnCityOnly() {
-        var team = List.of(RoleGrant.global(Role.MEMBER), new RoleGrant(Role.TRANSITION_TEAM, "cluj-napoca"));
+        var team = caller(Set.of(GlobalRole.MEMBER), new CityGrant(CityRole.TRANSITION_TEAM, "cluj-napoca"));
 
         assertThat(RolePolicy.mayGrant(team, new RoleGrant(Role.FRONTRUNNER, "cluj-napoca"))).isTrue();
         assertThat(RolePolicy.mayGrant(team, new RoleGrant(Role.FRONTRUNNER, "malmo"))).isFalse();
@@ -27,8 +31,20 @@ class RolePolicyTest {
     }
 
     @Test
+    void frontrunnerMayGrantNothingNotEvenInItsCity() {
+        var frontrunner = caller(Set.of(GlobalRole.MEMBER), new CityGrant(CityRole.FRONTRUNNER, "cluj-napoca"));
+
+        assertThat(RolePolicy.mayGrant(frontrunner, new RoleGrant(Role.FRONTRUNNER, "cluj-napoca"))).isFalse();
+        assertThat(RolePolicy.mayGrant(frontrunner, new RoleGrant(Role.TRANSITION_TEAM, "cluj-napoca"))).isFalse();
+    }
+
+    @Test
     void plainMemberMayGrantNothing() {
-        assertThat(RolePolicy.mayGrant(List.of(RoleGrant.global(Role.MEMBER)),
+        assertThat(RolePolicy.mayGrant(caller(Set.of(GlobalRole.MEMBER)),
                 new RoleGrant(Role.FRONTRUNNER, "cluj-napoca"))).isFalse();
+    }
+
+    private static Caller caller(Set<GlobalRole> roles, CityGrant... grants) {
+        return new Caller("granter", roles, Set.of(grants));
     }
 }

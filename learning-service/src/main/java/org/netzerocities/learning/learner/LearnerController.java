@@ -1,8 +1,7 @@
 package org.netzerocities.learning.learner;
 
 import org.netzerocities.support.ApiProblem;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.netzerocities.support.caller.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +20,8 @@ class LearnerController {
 
     @GetMapping("/api/learning/learners/me")
     @Operation(summary = "The calling member's learner record (404 until the programme has learnt of the member)")
-    Learner me(@AuthenticationPrincipal Jwt jwt) {
-        return learners.findById(jwt.getSubject()).orElseThrow(() -> ApiProblem.notFound("Learner " + jwt.getSubject()));
+    Learner me(Caller caller) {
+        return learners.findById(caller.memberId())
+                .orElseThrow(() -> ApiProblem.notFound("Learner " + caller.memberId()));
     }
 }

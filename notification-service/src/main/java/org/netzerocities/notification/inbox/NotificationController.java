@@ -1,9 +1,8 @@
 package org.netzerocities.notification.inbox;
 
 import org.netzerocities.support.PageResponse;
+import org.netzerocities.support.caller.Caller;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,17 +28,17 @@ class NotificationController {
 
     @GetMapping
     @Operation(summary = "The inbox, newest first; unread=true for unread only, unread=false for read only")
-    PageResponse<NotificationView> list(@AuthenticationPrincipal Jwt jwt,
+    PageResponse<NotificationView> list(Caller caller,
             @RequestParam(required = false) Boolean unread,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
-        return PageResponse.of(inbox.of(jwt.getSubject(), unread, PageResponse.request(page, size, NEWEST_FIRST)),
+        return PageResponse.of(inbox.of(caller.memberId(), unread, PageResponse.request(page, size, NEWEST_FIRST)),
                 NotificationView::of);
     }
 
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one of your notifications read")
-    NotificationView read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return NotificationView.of(inbox.markRead(jwt.getSubject(), id));
+    NotificationView read(Caller caller, @PathVariable String id) {
+        return NotificationView.of(inbox.markRead(caller.memberId(), id));
     }
 }

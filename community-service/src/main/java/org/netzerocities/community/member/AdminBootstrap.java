@@ -1,6 +1,5 @@
-package org.netzerocities.community.identity;
+package org.netzerocities.community.member;
 
-import org.netzerocities.community.member.MemberService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,4 +1,4 @@
-package org.netzerocities.community.identity;
+package org.netzerocities.community.member;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,0 +1,100 @@
+package org.netzerocities.notification.inbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.netzerocities.events.kafka.EventCodec;
+import org.netzerocities.testsupport.PlatformInfrastructure;
+import org.netzerocities.testsupport.TestEvents;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Whatever a client asks of the inbox, the answer is a 4xx problem, never a 5xx. */
+@SpringBootTest(properties = "nzc.events.consumer.initial-backoff=50ms")
+@AutoConfigureMockMvc
+@Import(PlatformInfrastructure.class)
+class InboxHostileInputTest {
+
+    private static final String CALLER = "caller-" + UUID.randomUUID();
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    NotificationRepository notifications;
+
+    @Test
+    void aPageFarBeyondAnyInboxIsABadRequestNotADatabaseFailure() throws Exception {
+        http.perform(inbox().param("page", String.valueOf(Integer.MAX_VALUE)).param("size", "100"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("page"));
+    }
+
+    @Test
+    void anotherMembersNotificationIsNotFound() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        TestEvents.publish(kafka, codec, TestEvents.memberJoined(codec, owner, "malmo", List.of("sv")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + owner));
+
+        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(jwt().jwt(j -> j.subject(CALLER))))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> inboxRefusesWhatItCannotUse() {
+        return Stream.of(
+                hostile("unread not a boolean", inbox().param("unread", "maybe")),
+                hostile("page not a number", inbox().param("page", "abc")),
+                hostile("page beyond int", inbox().param("page", "99999999999")),
+                hostile("negative page", inbox().param("page", "-1")),
+                hostile("page whose offset overflows an int", inbox().param("page", "21474837").param("size", "100")),
+                hostile("size zero", inbox().param("size", "0")),
+                hostile("size too large", inbox().param("size", "1000")),
+                hostile("operator as notification id", markRead("{\"$gt\":\"\"}")),
+                hostile("huge notification id", markRead("x".repeat(10_000))),
+                hostile("encoded slash in notification id",
+                        post("/api/notifications/a%2F..%2Fb/read").with(jwt().jwt(j -> j.subject(CALLER)))),
+                hostile("no token", get("/api/notifications")),
+                hostile("garbage token", get("/api/notifications").header("Authorization", "Bearer x.y.z")),
+                hostile("token naming no member",
+                        get("/api/notifications").with(jwt().jwt(j -> j.claims(claims -> claims.remove("sub"))))));
+    }
+
+    private static MockHttpServletRequestBuilder markRead(String notificationId) {
+        return post("/api/notifications/{id}/read", notificationId).with(jwt().jwt(j -> j.subject(CALLER)));
+    }
+
+    private static MockHttpServletRequestBuilder inbox() {
+        return get("/api/notifications").with(jwt().jwt(j -> j.subject(CALLER)));
+    }
+
+    private DynamicTest hostile(String name, MockHttpServletRequestBuilder request) {
+        return DynamicTest.dynamicTest(name, () -> http.perform(request)
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+    }
+}

@@ -1,0 +1,109 @@
+package org.netzerocities.support;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Map;
+
+import org.netzerocities.support.caller.Caller;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.mongodb.MongoTimeoutException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+/** A minimal service on service-support, with routes that exercise the caller, the policies and the problems. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class ProbeApplication {
+
+    static final KeyPair KEYS = rsa();
+
+    @Bean
+    JwtDecoder jwtDecoder() {
+        return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+    }
+
+    /** A signed token carrying {@code claims}. */
+    static String token(Map<String, Object> claims) {
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).privateKey((RSAPrivateKey) KEYS.getPrivate())
+                .build();
+        JwtClaimsSet.Builder set = JwtClaimsSet.builder().issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600));
+        claims.forEach(set::claim);
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
+                .encode(JwtEncoderParameters.from(set.build())).getTokenValue();
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @RestController
+    static class ProbeController {
+
+        @GetMapping("/probe/me")
+        Caller me(Caller caller) {
+            return caller;
+        }
+
+        @GetMapping("/probe/admin")
+        @PreAuthorize("@policies.isAdmin(authentication)")
+        String adminOnly() {
+            return "ok";
+        }
+
+        @GetMapping("/probe/cities/{city}/team")
+        @PreAuthorize("@policies.isTransitionTeamOf(authentication, #city)")
+        String transitionTeamOnly(@PathVariable String city) {
+            return city;
+        }
+
+        @GetMapping("/probe/frontrunners")
+        @PreAuthorize("hasRole('FRONTRUNNER')")
+        String anyFrontrunner() {
+            return "ok";
+        }
+
+        @GetMapping("/probe/pages")
+        long offset(@RequestParam int page, @RequestParam int size) {
+            return PageResponse.request(page, size, Sort.unsorted()).getOffset();
+        }
+
+        @GetMapping("/probe/failures/{kind}")
+        String fail(@PathVariable String kind) {
+            throw switch (kind) {
+                case "optimistic-lock" -> new OptimisticLockingFailureException("version 3 is stale");
+                case "database-down" -> new DataAccessResourceFailureException("connection refused");
+                case "server-selection" -> new MongoTimeoutException("Timed out while waiting for a server");
+                default -> new IllegalStateException("a bug");
+            };
+        }
+    }
+}
