@@ -8,6 +8,7 @@ import java.util.Map;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.caller.CallerArgumentResolver;
 import org.netzerocities.support.caller.CallerAuthentication;
+import org.netzerocities.support.caller.GlobalRole;
 import org.netzerocities.support.caller.Policies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,8 +53,11 @@ public class ResourceServerAutoConfiguration {
                 .authorizeHttpRequests(requests -> {
                     publicEndpoints.orderedStream().flatMap(p -> p.endpoints().stream())
                             .forEach(e -> requests.requestMatchers(e.method(), e.pattern()).permitAll());
-                    requests.requestMatchers("/actuator/**", "/api/*/v3/api-docs/**", "/api/*/swagger-ui/**",
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus", "/api/*/v3/api-docs/**", "/api/*/swagger-ui/**",
                             "/api/*/swagger-ui.html", "/error").permitAll();
+                    // operator endpoints (the outbox's parked events and their re-drive) are for admins only
+                    requests.requestMatchers("/actuator/**").hasRole(GlobalRole.ADMIN.name());
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server

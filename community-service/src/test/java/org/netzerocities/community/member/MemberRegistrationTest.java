@@ -1,6 +1,7 @@
 package org.netzerocities.community.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -37,6 +39,34 @@ class MemberRegistrationTest {
     MemberRepository members;
     @Autowired
     KafkaConnectionDetails kafka;
+
+    @Test
+    void theRequestsTraceTravelsWithTheEventItCaused() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                        .content(registration(unique("trace"), "cluj-napoca")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("traceparent", org.hamcrest.Matchers.startsWith("00-" + traceId + "-")))
+                .andReturn().getResponse().getContentAsString();
+        String memberId = JsonPath.read(body, "$.member.id");
+
+        var published = TopicReader.read(String.join(",", kafka.getBootstrapServers()),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC, r -> memberId.equals(r.key()), 1, Duration.ofSeconds(20));
+
+        assertThat(TopicReader.header(published.get(0), "ce_traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void theOutboxOperatorEndpointIsForAdminsOnly() throws Exception {
+        http.perform(get("/actuator/outbox")).andExpect(status().isUnauthorized());
+        http.perform(get("/actuator/outbox").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MEMBER"))))
+                .andExpect(status().isForbidden());
+        http.perform(get("/actuator/outbox").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parkedCount").value(0));
+        http.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
 
     @Test
     void registeredMemberGetsATokenAndMemberJoinedIsPublishedAsCloudEvent() throws Exception {

@@ -115,7 +115,9 @@ class PlatformJourneyE2ETest {
         String renewed = call("POST", "/api/community/auth/token",
                 "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200)
                 .get("accessToken").asString();
-        assertThat(claims(renewed).get("roles").toString()).contains("FRONTRUNNER");
+        // a city-bound role travels as a grant for its city, never as a global role
+        assertThat(claims(renewed).get("grants").toString()).contains("FRONTRUNNER").contains("cluj-napoca");
+        assertThat(claims(renewed).get("roles").toString()).doesNotContain("FRONTRUNNER");
     }
 
     @Test
