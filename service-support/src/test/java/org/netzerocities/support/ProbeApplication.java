@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Map;
 
+import org.netzerocities.events.EventBackboneAutoConfiguration;
 import org.netzerocities.support.caller.Caller;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -31,9 +32,12 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
-/** A minimal service on service-support, with routes that exercise the caller, the policies and the problems. */
+/**
+ * A minimal service on service-support, with routes that exercise the caller, the policies and the problems;
+ * it publishes and consumes nothing, so it runs without the event backbone (and without a broker or database).
+ */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(exclude = EventBackboneAutoConfiguration.class)
 class ProbeApplication {
 
     static final KeyPair KEYS = rsa();

@@ -12,12 +12,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,6 +33,27 @@ class RoleGrantTest {
 
     @Autowired
     MockMvc http;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MemberRepository members;
+    @Autowired
+    RetiredRoles retiredRoles;
+
+    @Test
+    void aMemberStoredWithARetiredChannelRoleIsReadableAgainAfterStartUp() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        mongo.insert(new Document("_id", id).append("email", unique("legacy")).append("passwordHash", "{noop}x")
+                .append("displayName", "Legacy").append("city", "cluj-napoca")
+                .append("roles", List.of(new Document("role", "MEMBER"), new Document("role", "LEADERSHIP_TEAM")))
+                .append("languages", List.of("ro")).append("interests", List.of()).append("directoryVisible", false)
+                .append("joinedAt", new java.util.Date()).append("version", 0L), "members");
+
+        retiredRoles.run(null);
+
+        assertThat(members.findById(id)).get().extracting(Member::roles).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.COLLECTION).containsExactly(RoleGrant.global(Role.MEMBER));
+    }
 
     @Test
     void adminAppointsATransitionTeamWhichMakesALocalFrontrunner() throws Exception {
