@@ -1,44 +1,48 @@
 #!/usr/bin/env bash
-# Commit -> inbox latency of the outbox relay, on the embedded default, with the durable and the
-# non-durable embedded store side by side: for each store, three fresh platforms, each registering COUNT
-# members at RATE per second; prints each run and the median of the three runs' percentiles.
-#   bench/outbox-latency.sh [RATE] [COUNT]      (defaults 20/s and 200)
+# Commit -> inbox latency of the outbox relay on the embedded default, the durable and the non-durable
+# embedded store side by side. For each store: one fresh platform, a warm-up, then three measured runs at
+# each rate; prints every run and the median of the three runs' percentiles.
+#   bench/outbox-latency.sh [COUNT] [RATES...]      (defaults: 200 registrations, at 5/s and 20/s)
+# BENCH_TREE=<another checkout> measures that build instead (e.g. an older commit, for before/after);
+# BENCH_STORES chooses the stores ("true false" by default; builds before --mongo-durable have only "false").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RATE=${1:-20}
-COUNT=${2:-200}
+BENCH=$PWD/bench/OutboxLatency.java
+COUNT=${1:-200}
+shift || true
+RATES=${*:-5 20}
 RUNS=3
+cd "${BENCH_TREE:-.}"
 ./mvnw -q -B -ntp -DskipTests package
 CP="deploy/launcher/target/classes:deploy/launcher/target/lib/*"
 
-run_once() { # durable -> prints one result line
-  local data log pid line
-  data=$(mktemp -d)
-  log="$data/launcher.out"
-  NZC_DATA_DIR="$data" NZC_MONGO_DURABLE="$1" java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 240); do
-    grep -q "is ready" "$log" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
-    sleep 0.5
-  done
-  line=$(java bench/OutboxLatency.java --rate "$RATE" --count "$COUNT")
-  kill -TERM "$pid"; wait "$pid" || true
-  rm -rf "$data"
-  echo "$line"
-}
-
 median() { sort -n | sed -n "2p"; }
 
-for durable in true false; do
-  results=()
-  for run in $(seq 1 $RUNS); do
-    line=$(run_once "$durable")
-    echo "durable=$durable run=$run $line"
-    results+=("$line")
+for durable in ${BENCH_STORES:-true false}; do
+  data=$(mktemp -d)
+  log="$data/launcher.out"
+  NZC_DATA_DIR="$data" NZC_MONGO_DURABLE="$durable" java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
+  pid=$!
+  until grep -q "is ready" "$log"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 1
   done
-  for p in p50 p90 p99 max; do
-    printf '%s ' "durable=$durable median $p=$(printf '%s\n' "${results[@]}" | grep -o "$p=[0-9]*" | cut -d= -f2 | median)"
+  # the services' code is compiled as it runs: measure the platform warm, as it serves
+  java "$BENCH" --rate 20 --count 200 >/dev/null
+  for rate in $RATES; do
+    results=()
+    for run in $(seq 1 $RUNS); do
+      line=$(java "$BENCH" --rate "$rate" --count "$COUNT")
+      echo "durable=$durable run=$run $line"
+      results+=("$line")
+    done
+    printf 'durable=%s rate=%s/s median of %s runs:' "$durable" "$rate" "$RUNS"
+    for p in p50 p90 p99 max; do
+      printf ' %s=%s' "$p" "$(printf '%s\n' "${results[@]}" | grep -o " $p=[0-9]*" | cut -d= -f2 | median)"
+    done
+    echo " (ms)"
   done
-  echo
+  kill -TERM "$pid"
+  wait "$pid" || true
+  rm -rf "$data"
 done
