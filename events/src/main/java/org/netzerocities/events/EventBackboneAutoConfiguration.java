@@ -164,7 +164,7 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock, EventBackboneProperties properties) {
-        ProcessedEvents processed = new ProcessedEvents(mongo, clock,
+        ProcessedEvents processed = new ProcessedEvents(EphemeralWrites.of(mongo), clock,
                 properties.getConsumer().getProcessedRetention());
         processed.createIndexes();
         return processed;

@@ -105,6 +105,9 @@ public final class EmbeddedMongo implements AutoCloseable {
      * Commits the MVStore before the reply to every command that changed it (every write path of mongo-java-server
      * goes through {@code handleCommand}), so an acknowledged write is in the file. It is written to the operating
      * system, not forced to the disk: it survives the process being killed, not the machine losing power.
+     * A write whose write concern says {@code j: false} is acknowledged without waiting for the file, as MongoDB
+     * acknowledges it before its journal: the next commit (another write's, or the store's own within a second)
+     * takes it along.
      */
     private static final class CommitBeforeReplyBackend extends H2Backend {
 
@@ -117,9 +120,14 @@ public final class EmbeddedMongo implements AutoCloseable {
             try {
                 return super.handleCommand(channel, databaseName, command, query);
             } finally {
-                // does nothing when the command changed nothing (reads)
-                getMvStore().commit();
+                if (!unjournaled(query)) {
+                    getMvStore().commit(); // does nothing when the command changed nothing (reads)
+                }
             }
+        }
+
+        private static boolean unjournaled(Document command) {
+            return command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
         }
     }
 }

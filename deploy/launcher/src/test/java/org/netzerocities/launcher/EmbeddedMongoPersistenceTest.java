@@ -81,6 +81,30 @@ class EmbeddedMongoPersistenceTest {
     }
 
     @Test
+    void writesThatAskForNoJournalAreAcknowledgedWithoutACommitOfTheirOwn() throws Exception {
+        Path file = dataDir.resolve("mongo/nzc.mv");
+        int port = StackOptions.freeLocalPorts(1).get(0);
+        long sizeWhileOpen;
+        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
+             MongoClient client = client(mongo.uri())) {
+            MongoCollection<Document> leases = client.getDatabase("community").getCollection("outbox_leases")
+                    .withWriteConcern(com.mongodb.WriteConcern.W1.withJournal(false));
+            leases.insertOne(new Document("_id", "l-1").append("value", 0));
+            for (int i = 1; i <= 300; i++) {
+                leases.updateOne(Filters.eq("_id", "l-1"), new Document("$set", new Document("value", i)));
+            }
+            sizeWhileOpen = Files.size(file);
+        }
+
+        assertThat(sizeWhileOpen).as("no chunk per unjournaled write").isLessThan(1_000_000);
+        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
+             MongoClient client = client(mongo.uri())) {
+            assertThat(client.getDatabase("community").getCollection("outbox_leases").find().first())
+                    .containsEntry("value", 300);
+        }
+    }
+
+    @Test
     void everyAcknowledgedWriteSurvivesTheLauncherBeingKilled() throws Exception {
         int port = StackOptions.freeLocalPorts(1).get(0);
         int writes = 500;

@@ -27,6 +27,7 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
+import org.netzerocities.events.EphemeralWrites;
 import org.netzerocities.events.EventBackboneProperties;
 import org.netzerocities.events.kafka.EventCodec;
 import org.slf4j.Logger;
@@ -98,7 +99,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
         this.collections = Set.copyOf(settings.getCollections());
         this.clock = clock;
-        this.leases = new OutboxLeases(mongo, clock, settings.getLeaseDuration(), UUID.randomUUID().toString());
+        this.leases = new OutboxLeases(EphemeralWrites.of(mongo), clock, settings.getLeaseDuration(),
+                UUID.randomUUID().toString());
         this.parked = new ParkedEvents(mongo, clock);
     }
 
