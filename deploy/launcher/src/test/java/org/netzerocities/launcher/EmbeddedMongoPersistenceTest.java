@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -60,47 +63,46 @@ class EmbeddedMongoPersistenceTest {
     void closingCompactsTheSpaceThatEveryDurableWriteTakes() throws Exception {
         Path file = dataDir.resolve("mongo/nzc.mv");
         int port = StackOptions.freeLocalPorts(1).get(0);
-        long sizeWhileOpen;
-        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
-             MongoClient client = client(mongo.uri())) {
-            MongoCollection<Document> counters = client.getDatabase("community").getCollection("counters");
-            counters.insertOne(new Document("_id", "c-1").append("value", 0));
-            for (int i = 1; i <= 300; i++) {
-                counters.updateOne(Filters.eq("_id", "c-1"), new Document("$set", new Document("value", i)));
-            }
-            sizeWhileOpen = Files.size(file);
-        }
+
+        long sizeWhileOpen = sizeAfter300Updates(file, port, WriteConcern.ACKNOWLEDGED);
 
         assertThat(sizeWhileOpen).as("one chunk per write while open").isGreaterThan(1_000_000);
         assertThat(Files.size(file)).as("compacted at close").isLessThan(100_000);
-        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
-             MongoClient client = client(mongo.uri())) {
-            assertThat(client.getDatabase("community").getCollection("counters").find().first())
-                    .containsEntry("value", 300);
-        }
+        assertThat(valueAfterReopening(file, port)).isEqualTo(300);
     }
 
     @Test
     void writesThatAskForNoJournalAreAcknowledgedWithoutACommitOfTheirOwn() throws Exception {
         Path file = dataDir.resolve("mongo/nzc.mv");
         int port = StackOptions.freeLocalPorts(1).get(0);
-        long sizeWhileOpen;
-        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
-             MongoClient client = client(mongo.uri())) {
-            MongoCollection<Document> leases = client.getDatabase("community").getCollection("outbox_leases")
-                    .withWriteConcern(com.mongodb.WriteConcern.W1.withJournal(false));
-            leases.insertOne(new Document("_id", "l-1").append("value", 0));
-            for (int i = 1; i <= 300; i++) {
-                leases.updateOne(Filters.eq("_id", "l-1"), new Document("$set", new Document("value", i)));
-            }
-            sizeWhileOpen = Files.size(file);
-        }
+
+        long sizeWhileOpen = sizeAfter300Updates(file, port, WriteConcern.W1.withJournal(false));
 
         assertThat(sizeWhileOpen).as("no chunk per unjournaled write").isLessThan(1_000_000);
+        assertThat(valueAfterReopening(file, port)).isEqualTo(300);
+    }
+
+    /** Inserts a counter and updates it 300 times with {@code concern}; returns the file's size before closing. */
+    private static long sizeAfter300Updates(Path file, int port, WriteConcern concern) {
         try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
              MongoClient client = client(mongo.uri())) {
-            assertThat(client.getDatabase("community").getCollection("outbox_leases").find().first())
-                    .containsEntry("value", 300);
+            MongoCollection<Document> counters = client.getDatabase("community").getCollection("counters")
+                    .withWriteConcern(concern);
+            counters.insertOne(new Document("_id", "c-1").append("value", 0));
+            for (int i = 1; i <= 300; i++) {
+                counters.updateOne(Filters.eq("_id", "c-1"), new Document("$set", new Document("value", i)));
+            }
+            return Files.size(file);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Object valueAfterReopening(Path file, int port) {
+        try (EmbeddedMongo mongo = new EmbeddedMongo(file, port, true).start();
+             MongoClient client = client(mongo.uri())) {
+            return client.getDatabase("community").getCollection("counters").find().first().get("value");
         }
     }
 
