@@ -93,7 +93,7 @@ public class EventBackboneAutoConfiguration {
                 topics.getStartupTimeout());
         return () -> {
             try {
-                provisioner.provision(TopicProvisioner.platformTopics());
+                provisioner.provision(EventCatalog.topicsWithDeadLetters());
             }
             catch (TimeoutException | InterruptedException unreachable) {
                 if (unreachable instanceof InterruptedException) {
@@ -111,7 +111,7 @@ public class EventBackboneAutoConfiguration {
         Thread thread = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    provisioner.provision(TopicProvisioner.platformTopics());
+                    provisioner.provision(EventCatalog.topicsWithDeadLetters());
                     log.info("Kafka topics provisioned");
                     return;
                 }

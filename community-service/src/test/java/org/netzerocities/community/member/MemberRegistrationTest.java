@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,19 @@ class MemberRegistrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.parkedCount").value(0));
         http.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
+
+    @Test
+    void reDrivingAParkedEventThatDoesNotExistIsANotFoundProblem() throws Exception {
+        var admin = jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        for (String id : List.of("no-such-event", "{\"$ne\":null}", "x".repeat(5_000), "bad\u0001id")) {
+            http.perform(post("/actuator/outbox/{id}", id).with(admin))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        http.perform(post("/actuator/outbox/{id}", "no-such-event")
+                        .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MEMBER"))))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +44,7 @@ public class EventDispatcher {
     private final EventCodec codec;
     private final ProcessedEvents processed;
     private final MeterRegistry meters;
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public EventDispatcher(Collection<EventHandler<?>> handlers, Collection<TombstoneHandler> tombstoneHandlers,
             EventCodec codec, ProcessedEvents processed, MeterRegistry meters) {
@@ -115,10 +117,11 @@ public class EventDispatcher {
         count(record.topic(), "tombstone", "handled");
     }
 
+    /** Counters are looked up once per combination, not built again for every record. */
     private void count(String topic, String type, String outcome) {
-        Counter.builder("nzc.events.consumed")
+        counters.computeIfAbsent(List.of(topic, type, outcome), key -> Counter.builder("nzc.events.consumed")
                 .description("Records the service's listeners received, by what became of them")
                 .tag("topic", topic).tag("type", type).tag("outcome", outcome)
-                .register(meters).increment();
+                .register(meters)).increment();
     }
 }

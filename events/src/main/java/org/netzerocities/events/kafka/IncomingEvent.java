@@ -12,10 +12,6 @@ import org.netzerocities.events.contract.EventType;
 public record IncomingEvent(String id, String type, String source, String subject, Instant time, String traceparent,
         String data, EventCodec codec) {
 
-    public boolean is(EventType<?> eventType) {
-        return eventType.type().equals(type);
-    }
-
     /**
      * The body as the payload of {@code eventType}.
      *

@@ -8,6 +8,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.util.MimeType;
 
 /**
  * {@code /actuator/outbox}: what waits and what was parked; {@code POST /actuator/outbox/{parkedId}}
@@ -17,6 +19,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 public class OutboxEndpoint {
 
     private static final int LISTED = 100;
+    private static final String PROBLEM_TYPES = "https://netzerocities.eu/problems/";
+    private static final MimeType PROBLEM_JSON = MimeType.valueOf("application/problem+json");
 
     private final OutboxRelay relay;
 
@@ -31,10 +35,26 @@ public class OutboxEndpoint {
                 "parkedCount", relay.parkedCount(), "parked", parked);
     }
 
+    /** 200 once re-driven; 404 for an unknown id; 503 while the event still cannot be sent (it stays parked). */
     @WriteOperation
-    public Map<String, Object> redrive(@Selector String parkedId) {
-        boolean found = relay.redriveParked(parkedId);
-        return Map.of("parkedId", parkedId, "redriven", found);
+    public WebEndpointResponse<Map<String, Object>> redrive(@Selector String parkedId) {
+        try {
+            if (!relay.redriveParked(parkedId)) {
+                return problem(WebEndpointResponse.STATUS_NOT_FOUND, "not-found", "Not found",
+                        "No parked event has this id");
+            }
+        }
+        catch (IllegalStateException stillFailing) {
+            return problem(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "redrive-failed", "Service unavailable",
+                    stillFailing.getMessage());
+        }
+        return new WebEndpointResponse<>(Map.of("parkedId", parkedId, "redriven", true));
+    }
+
+    private static WebEndpointResponse<Map<String, Object>> problem(int status, String type, String title,
+            String detail) {
+        return new WebEndpointResponse<>(Map.of("type", PROBLEM_TYPES + type, "title", title, "status", status,
+                "detail", detail), status, PROBLEM_JSON);
     }
 
     private static Map<String, Object> summary(Document parked) {

@@ -33,8 +33,4 @@ public record PendingEvent(
             String data) {
         this(eventId, type, topic, key, source, time, data, null, 0, null);
     }
-
-    public int failedAttempts() {
-        return attempts == null ? 0 : attempts;
-    }
 }

@@ -66,11 +66,6 @@ public class TopicProvisioner {
         }
     }
 
-    /** Every platform topic plus the dead-letter topics (internal topics have none). */
-    public static List<String> platformTopics() {
-        return EventCatalog.topicsWithDeadLetters();
-    }
-
     private void create(Admin admin, List<NewTopic> missing) throws InterruptedException, TimeoutException,
             ExecutionException {
         try {

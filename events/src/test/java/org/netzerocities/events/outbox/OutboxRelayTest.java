@@ -210,12 +210,14 @@ class OutboxRelayTest {
         String parkedId = relay.parked(1).get(0).getString("_id");
 
         assertThatThrownBy(() -> relay.redriveParked(parkedId)).isInstanceOf(IllegalStateException.class);
+        assertThat(new OutboxEndpoint(relay).redrive(parkedId).getStatus()).as("still failing").isEqualTo(503);
         producer.refuse = record -> false;
         assertThat(relay.redriveParked(parkedId)).isTrue();
 
         assertThat(sentValues("a")).containsExactly("a-1");
         assertThat(relay.parked(10)).isEmpty();
         assertThat(relay.redriveParked(parkedId)).isFalse();
+        assertThat(new OutboxEndpoint(relay).redrive(parkedId).getStatus()).as("gone").isEqualTo(404);
     }
 
     private Thing save(Thing thing) {
