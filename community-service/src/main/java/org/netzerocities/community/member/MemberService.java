@@ -15,10 +15,12 @@ import org.netzerocities.support.caller.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -109,11 +111,14 @@ class MemberService {
     }
 
     /**
-     * Grants a role if the granter's roles allow it. City-bound roles default to the member's city.
+     * Grants a role if the granter's roles allow it. City-bound roles default to the member's city. A save that
+     * loses the race with another write (the outbox relay bumps the version when it removes sent events, right
+     * after a registration) reads the member again and retries.
      *
      * @throws ApiProblem 404 unknown member, 400 unknown city, 403 not allowed
      */
-    Member grantRole(String memberId, RoleGrantRequest request, Caller granter) {
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public Member grantRole(String memberId, RoleGrantRequest request, Caller granter) {
         Member member = get(memberId);
         String city = request.role().cityBound()
                 ? Optional.ofNullable(request.city()).orElse(member.city())
