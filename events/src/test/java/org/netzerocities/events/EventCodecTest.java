@@ -19,8 +19,8 @@ import org.netzerocities.events.outbox.PendingEvent;
 class EventCodecTest {
 
     private final EventCodec codec = new EventCodec();
-    private final MemberJoined joined = new MemberJoined("m-1", "ana@example.org", "Ana", "cluj-napoca",
-            List.of("ro"), List.of(), null, Instant.parse("2026-11-28T10:15:30Z"));
+    private final MemberJoined joined = new MemberJoined("m-1", "Ana", "cluj-napoca",
+            List.of("ro"), List.of(), "Europe/Bucharest", null, null, false, Instant.parse("2026-11-28T10:15:30Z"));
 
     @Test
     void writesCloudEventsBinaryModeRecordKeyedByAggregate() {

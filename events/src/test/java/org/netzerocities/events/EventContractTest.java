@@ -13,7 +13,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.EventType;
+import org.netzerocities.events.contract.community.CallToJoinLaunched;
+import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
+import org.netzerocities.events.contract.community.FrontrunnerRequested;
+import org.netzerocities.events.contract.community.ManifestoAccepted;
+import org.netzerocities.events.contract.community.ManifestoVersionPublished;
+import org.netzerocities.events.contract.community.MemberContactChanged;
+import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.contract.community.MemberProfileUpdated;
+import org.netzerocities.events.contract.community.MemberRoleGranted;
+import org.netzerocities.events.contract.community.MemberRoleRevoked;
+import org.netzerocities.events.contract.community.OnboardingCompleted;
+import org.netzerocities.events.contract.learning.CertificateIssued;
+import org.netzerocities.events.contract.learning.CertificateRevoked;
+import org.netzerocities.events.contract.learning.LearnerEnrolled;
 import org.netzerocities.events.kafka.EventCodec;
 
 import com.networknt.schema.Error;
@@ -28,11 +42,35 @@ import com.networknt.schema.SpecificationVersion;
  */
 class EventContractTest {
 
+    private static final Instant AT = Instant.parse("2026-11-28T10:15:30Z");
+
     /** One realistic sample per event type; a type added to the catalog without a sample fails the build. */
-    private static final Map<String, Object> SAMPLES = Map.of(
-            EventCatalog.MEMBER_JOINED.type(),
-            new MemberJoined("m-1", "ana@example.org", "Ana", "cluj-napoca", List.of("ro", "en"),
-                    List.of("energy", "mobility"), "CLUJ-2026", Instant.parse("2026-11-28T10:15:30Z")));
+    private static final Map<String, Object> SAMPLES = Map.ofEntries(
+            sample(EventCatalog.MEMBER_JOINED, new MemberJoined("m-1", "Ana", "cluj-napoca", List.of("ro", "en"),
+                    List.of("energy", "mobility"), "Europe/Bucharest", "CLUJ-7KQ2", "nzc-spring-2027", true, AT)),
+            sample(EventCatalog.MEMBER_PROFILE_UPDATED, new MemberProfileUpdated("m-1", "Ana P.", "milano",
+                    "cluj-napoca", List.of("ro", "it"), List.of("energy"), "Europe/Rome", true, true, AT)),
+            sample(EventCatalog.MEMBER_ROLE_GRANTED, new MemberRoleGranted("m-1", "FRONTRUNNER", "cluj-napoca", "m-2", AT)),
+            sample(EventCatalog.MEMBER_ROLE_REVOKED, new MemberRoleRevoked("m-1", "FRONTRUNNER", "cluj-napoca", null, AT)),
+            sample(EventCatalog.FRONTRUNNER_REQUESTED, new FrontrunnerRequested("r-1", "m-1", "Ana", "cluj-napoca",
+                    "I run the repair café of my district", AT)),
+            sample(EventCatalog.FRONTRUNNER_REQUEST_ANSWERED, new FrontrunnerRequestAnswered("r-1", "m-1",
+                    "cluj-napoca", "GRANTED", "m-2", AT)),
+            sample(EventCatalog.MANIFESTO_ACCEPTED, new ManifestoAccepted("m-1", 2, AT)),
+            sample(EventCatalog.ONBOARDING_COMPLETED, new OnboardingCompleted("m-1", "cluj-napoca", AT)),
+            sample(EventCatalog.MEMBER_ERASED, new MemberErased("m-1", "cluj-napoca", AT)),
+            sample(EventCatalog.MEMBER_CONTACT_CHANGED, new MemberContactChanged("m-1", "ana@example.org", false, "ro",
+                    "Europe/Bucharest", "Ana")),
+            sample(EventCatalog.CALL_TO_JOIN_LAUNCHED, new CallToJoinLaunched("c-1", "CLUJ-7KQ2", "cluj-napoca",
+                    "Cluj needs its climate champions", List.of("energy", "mobility"), AT.plusSeconds(86_400 * 30), "m-2",
+                    AT)),
+            sample(EventCatalog.MANIFESTO_VERSION_PUBLISHED, new ManifestoVersionPublished(2, AT,
+                    "Adds a commitment to inclusive, multilingual events")),
+            sample(EventCatalog.LEARNER_ENROLLED, new LearnerEnrolled("co-1", "Spring 2027, English", "e-1", "m-1",
+                    "ENROLLED")),
+            sample(EventCatalog.CERTIFICATE_ISSUED, new CertificateIssued("ce-1", "m-1", "co-1", "NZC-7K2Q-9XWD", AT)),
+            sample(EventCatalog.CERTIFICATE_REVOKED, new CertificateRevoked("ce-1", "m-1", "Issued in error")));
+
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -63,6 +101,10 @@ class EventContractTest {
     void typeNamesAreUniqueAndVersioned() {
         assertThat(EventCatalog.all()).extracting(EventType::type).doesNotHaveDuplicates()
                 .allMatch(t -> t.matches(".*\\.v\\d+$"));
+    }
+
+    private static <T> Map.Entry<String, Object> sample(EventType<T> type, T payload) {
+        return Map.entry(type.type(), payload);
     }
 
     private Schema schema(EventType<?> type) throws Exception {

@@ -24,8 +24,8 @@ public final class TestEvents {
 
     public static PendingEvent memberJoined(EventCodec codec, String memberId, String city, List<String> languages) {
         return event(codec, EventCatalog.MEMBER_JOINED, memberId, new MemberJoined(memberId,
-                memberId + "@example.org", "Member " + memberId.substring(0, 4), city, languages, List.of("energy"),
-                null, Instant.now()));
+                "Member " + memberId.substring(0, 4), city, languages, List.of("energy"), "Europe/Brussels", null, null,
+                true, Instant.now()));
     }
 
     /** Sends and waits for the broker's acknowledgement. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,10 @@ public class CityCatalog {
 
     public List<City> all() {
         return List.copyOf(byId.values());
+    }
+
+    public Optional<City> find(String id) {
+        return Optional.ofNullable(id).map(byId::get);
     }
 
     public boolean exists(String id) {

@@ -68,8 +68,8 @@ public class Member implements OutboxAggregate {
                 details.languages(), details.interests(), details.callCode(),
                 Set.of(RoleGrant.global(Role.MEMBER)), false, now, null, List.of());
         member.outbox.add(events.create(EventCatalog.MEMBER_JOINED, id,
-                new MemberJoined(id, member.email, member.displayName, member.city, member.languages,
-                        member.interests, member.callCode, now)));
+                new MemberJoined(id, member.displayName, member.city, member.languages,
+                        member.interests, null, member.callCode, null, false, now)));
         return member;
     }
 

@@ -4,7 +4,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.netzerocities.events.contract.community.CallToJoinLaunched;
+import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
+import org.netzerocities.events.contract.community.FrontrunnerRequested;
+import org.netzerocities.events.contract.community.ManifestoAccepted;
+import org.netzerocities.events.contract.community.ManifestoVersionPublished;
+import org.netzerocities.events.contract.community.MemberContactChanged;
+import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.contract.community.MemberProfileUpdated;
+import org.netzerocities.events.contract.community.MemberRoleGranted;
+import org.netzerocities.events.contract.community.MemberRoleRevoked;
+import org.netzerocities.events.contract.community.OnboardingCompleted;
+import org.netzerocities.events.contract.learning.CertificateIssued;
+import org.netzerocities.events.contract.learning.CertificateRevoked;
+import org.netzerocities.events.contract.learning.LearnerEnrolled;
 
 /**
  * Every event type and topic of the platform. A type published anywhere must be listed here, have a
@@ -16,12 +30,76 @@ public final class EventCatalog {
     public static final String COMMUNITY_MEMBERS_TOPIC = "nzc.community.members.v1";
     public static final String COMMUNITY_MEMBER_CONTACTS_TOPIC = "nzc.community.member-contacts.v1";
     public static final String COMMUNITY_ACCOUNT_SECURITY_TOPIC = "nzc.community.account-security.v1";
+    public static final String COMMUNITY_CALLS_TOPIC = "nzc.community.calls.v1";
+    public static final String COMMUNITY_MANIFESTO_TOPIC = "nzc.community.manifesto.v1";
+    public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
+    public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
 
     public static final EventType<MemberJoined> MEMBER_JOINED = new EventType<>(
             "org.netzerocities.community.member.joined.v1", COMMUNITY_MEMBERS_TOPIC, MemberJoined.class,
             "schemas/community/member-joined.v1.json");
 
-    private static final List<EventType<?>> ALL = List.of(MEMBER_JOINED);
+    public static final EventType<MemberProfileUpdated> MEMBER_PROFILE_UPDATED = new EventType<>(
+            "org.netzerocities.community.member.profile-updated.v1", COMMUNITY_MEMBERS_TOPIC, MemberProfileUpdated.class,
+            "schemas/community/member-profile-updated.v1.json");
+
+    public static final EventType<MemberRoleGranted> MEMBER_ROLE_GRANTED = new EventType<>(
+            "org.netzerocities.community.member.role-granted.v1", COMMUNITY_MEMBERS_TOPIC, MemberRoleGranted.class,
+            "schemas/community/member-role-granted.v1.json");
+
+    public static final EventType<MemberRoleRevoked> MEMBER_ROLE_REVOKED = new EventType<>(
+            "org.netzerocities.community.member.role-revoked.v1", COMMUNITY_MEMBERS_TOPIC, MemberRoleRevoked.class,
+            "schemas/community/member-role-revoked.v1.json");
+
+    public static final EventType<FrontrunnerRequested> FRONTRUNNER_REQUESTED = new EventType<>(
+            "org.netzerocities.community.member.frontrunner-requested.v1", COMMUNITY_MEMBERS_TOPIC, FrontrunnerRequested.class,
+            "schemas/community/frontrunner-requested.v1.json");
+
+    public static final EventType<FrontrunnerRequestAnswered> FRONTRUNNER_REQUEST_ANSWERED = new EventType<>(
+            "org.netzerocities.community.member.frontrunner-request-answered.v1", COMMUNITY_MEMBERS_TOPIC, FrontrunnerRequestAnswered.class,
+            "schemas/community/frontrunner-request-answered.v1.json");
+
+    public static final EventType<ManifestoAccepted> MANIFESTO_ACCEPTED = new EventType<>(
+            "org.netzerocities.community.member.manifesto-accepted.v1", COMMUNITY_MEMBERS_TOPIC, ManifestoAccepted.class,
+            "schemas/community/manifesto-accepted.v1.json");
+
+    public static final EventType<OnboardingCompleted> ONBOARDING_COMPLETED = new EventType<>(
+            "org.netzerocities.community.member.onboarding-completed.v1", COMMUNITY_MEMBERS_TOPIC, OnboardingCompleted.class,
+            "schemas/community/onboarding-completed.v1.json");
+
+    public static final EventType<MemberErased> MEMBER_ERASED = new EventType<>(
+            "org.netzerocities.community.member.erased.v1", COMMUNITY_MEMBERS_TOPIC, MemberErased.class,
+            "schemas/community/member-erased.v1.json");
+
+    public static final EventType<MemberContactChanged> MEMBER_CONTACT_CHANGED = new EventType<>(
+            "org.netzerocities.community.member-contact.changed.v1", COMMUNITY_MEMBER_CONTACTS_TOPIC, MemberContactChanged.class,
+            "schemas/community/member-contact-changed.v1.json");
+
+    public static final EventType<CallToJoinLaunched> CALL_TO_JOIN_LAUNCHED = new EventType<>(
+            "org.netzerocities.community.call.launched.v1", COMMUNITY_CALLS_TOPIC, CallToJoinLaunched.class,
+            "schemas/community/call-to-join-launched.v1.json");
+
+    public static final EventType<ManifestoVersionPublished> MANIFESTO_VERSION_PUBLISHED = new EventType<>(
+            "org.netzerocities.community.manifesto.version-published.v1", COMMUNITY_MANIFESTO_TOPIC, ManifestoVersionPublished.class,
+            "schemas/community/manifesto-version-published.v1.json");
+
+    public static final EventType<LearnerEnrolled> LEARNER_ENROLLED = new EventType<>(
+            "org.netzerocities.learning.cohort.learner-enrolled.v1", LEARNING_COHORTS_TOPIC, LearnerEnrolled.class,
+            "schemas/learning/learner-enrolled.v1.json");
+
+    public static final EventType<CertificateIssued> CERTIFICATE_ISSUED = new EventType<>(
+            "org.netzerocities.learning.certificate.issued.v1", LEARNING_CERTIFICATES_TOPIC, CertificateIssued.class,
+            "schemas/learning/certificate-issued.v1.json");
+
+    public static final EventType<CertificateRevoked> CERTIFICATE_REVOKED = new EventType<>(
+            "org.netzerocities.learning.certificate.revoked.v1", LEARNING_CERTIFICATES_TOPIC, CertificateRevoked.class,
+            "schemas/learning/certificate-revoked.v1.json");
+
+    private static final List<EventType<?>> ALL = List.of(
+            MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
+            FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
+            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED, LEARNER_ENROLLED,
+            CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,

@@ -131,8 +131,8 @@ class EventDispatcherTest {
     private PendingEvent memberJoined(String memberId) {
         return new PendingEvent(UUID.randomUUID().toString(), EventCatalog.MEMBER_JOINED.type(),
                 EventCatalog.COMMUNITY_MEMBERS_TOPIC, memberId, "/test", Instant.now(),
-                codec.write(new MemberJoined(memberId, memberId + "@example.org", "Ana", "cluj-napoca", List.of("ro"),
-                        List.of(), null, Instant.now())));
+                codec.write(new MemberJoined(memberId, "Ana", "cluj-napoca", List.of("ro"), List.of(),
+                        "Europe/Bucharest", null, null, false, Instant.now())));
     }
 
     private ConsumerRecord<String, String> record(PendingEvent event) {

@@ -26,8 +26,8 @@ class LearnerProjectionHandlerTest {
     @Test
     void aMemberWhoJoinedBecomesALearnerOnceHoweverOftenTheEventComes() {
         String memberId = UUID.randomUUID().toString();
-        var joined = new MemberJoined(memberId, "ana@example.org", "Ana", "cluj-napoca", List.of("ro"),
-                List.of("energy"), null, Instant.parse("2026-11-28T10:00:00Z"));
+        var joined = new MemberJoined(memberId, "Ana", "cluj-napoca", List.of("ro"),
+                List.of("energy"), "Europe/Bucharest", null, null, true, Instant.parse("2026-11-28T10:00:00Z"));
 
         var event = HandlerHarness.deliver(handler, memberId, joined);
         HandlerHarness.redeliver(handler, event);

@@ -16,7 +16,7 @@ class ContactProjection {
     @Bean
     EventHandler<MemberJoined> contactOnMemberJoined(MongoTemplate mongo) {
         return AppliedEvents.projection(mongo, EventCatalog.MEMBER_JOINED, "member_contacts", MemberJoined::memberId,
-                joined -> new Update().set("email", joined.email()).set("displayName", joined.displayName())
+                joined -> new Update().set("displayName", joined.displayName())
                         .set("city", joined.city()).set("languages", joined.languages()));
     }
 }
