@@ -1,14 +1,21 @@
 package org.netzerocities.community.member;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.MemberContactChanged;
+import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.contract.community.MemberProfileUpdated;
+import org.netzerocities.events.contract.community.MemberRoleGranted;
+import org.netzerocities.events.contract.community.MemberRoleRevoked;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.events.outbox.OutboxAggregate;
 import org.netzerocities.events.outbox.PendingEvent;
@@ -20,68 +27,216 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A registered account and its profile. Its unsent events travel in the same document. */
-@Document("members")
+/**
+ * A registered account and its profile. Its unsent events travel in the same document, so every change and
+ * the events announcing it are one atomic write. An erased account stays as a stub that holds no personal
+ * data: its id (never reused) and the events announcing the erasure until they are sent.
+ */
+@Document(Member.COLLECTION)
 public class Member implements OutboxAggregate {
+
+    public static final String COLLECTION = "members";
+    /** Field names the directory and the city view query on. */
+    public static final String CITY = "city";
+    public static final String ROLES = "roles";
+    public static final String INTERESTS = "interests";
+    public static final String LANGUAGES = "languages";
+    public static final String KEYWORDS = "keywords";
+    public static final String SORT_NAME = "sortName";
+    public static final String DIRECTORY_VISIBLE = "directoryVisible";
+    public static final String JOINED_AT = "joinedAt";
+    public static final String JOINED_WEEK = "joinedWeek";
+    public static final String CALL_CODE = "callCode";
+    public static final String ERASED_AT = "erasedAt";
 
     @Id
     private final String id;
     @Indexed(unique = true)
-    private final String email;
-    private final String passwordHash;
+    private String email;
+    private String passwordHash;
     private String displayName;
+    private String bio;
+    private SocialHandles socialHandles;
+    /** IANA zone the member chose, or {@code null} for their city's. */
+    private String timeZone;
     @Indexed
     private String city;
     private List<String> languages;
     private List<String> interests;
+    /** Normalised words of the display name and bio: the directory's prefix search (no {@code $text} here). */
+    private List<String> keywords;
+    /** Normalised display name: the directory's alphabetical order, accent- and case-insensitive. */
+    private String sortName;
     private final String callCode;
+    private final String campaignRef;
     private final Set<RoleGrant> roles;
     /** Opt-in: members are not listed in the directory until they choose to be. */
     private boolean directoryVisible;
     private final Instant joinedAt;
+    /** ISO week of joining ({@code 2026-W48}), precomputed: the embedded server has no {@code $isoWeek}. */
+    private final String joinedWeek;
+    private Instant erasedAt;
     @Version
     private Long version;
     private final List<PendingEvent> outbox;
 
     @PersistenceCreator
-    Member(String id, String email, String passwordHash, String displayName, String city, List<String> languages,
-            List<String> interests, String callCode, Set<RoleGrant> roles, boolean directoryVisible, Instant joinedAt,
+    Member(String id, String email, String passwordHash, String displayName, String bio,
+            SocialHandles socialHandles, String timeZone, String city, List<String> languages,
+            List<String> interests, List<String> keywords, String sortName, String callCode, String campaignRef,
+            Set<RoleGrant> roles, boolean directoryVisible, Instant joinedAt, String joinedWeek, Instant erasedAt,
             Long version, List<PendingEvent> outbox) {
         this.id = id;
         this.email = email;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
+        this.bio = bio;
+        this.socialHandles = socialHandles == null ? SocialHandles.NONE : socialHandles;
+        this.timeZone = timeZone;
         this.city = city;
         this.languages = languages == null ? List.of() : languages;
         this.interests = interests == null ? List.of() : interests;
+        this.keywords = keywords == null ? List.of() : keywords;
+        this.sortName = sortName;
         this.callCode = callCode;
+        this.campaignRef = campaignRef;
         this.roles = roles == null ? new LinkedHashSet<>() : new LinkedHashSet<>(roles);
         this.directoryVisible = directoryVisible;
         this.joinedAt = joinedAt;
+        this.joinedWeek = joinedWeek;
+        this.erasedAt = erasedAt;
         this.version = version;
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
     }
 
-    /** A citizen joins: the account and its {@code MemberJoined} event are one write. */
-    static Member join(String id, NewMember details, String passwordHash, Instant now, EventFactory events) {
-        Member member = new Member(id, details.email(), passwordHash, details.displayName(), details.city(),
-                details.languages(), details.interests(), details.callCode(),
-                Set.of(RoleGrant.global(Role.MEMBER)), false, now, null, List.of());
+    /** A citizen joins: the account, its {@code MemberJoined} and its contact are one write. */
+    static Member join(String id, NewMember details, String passwordHash, ZoneId cityZone, Instant now,
+            EventFactory events) {
+        Member member = new Member(id, details.email(), passwordHash, details.displayName(), null, null, null,
+                details.city(),
+                details.languages(), details.interests(), null, null, details.callCode(), details.campaignRef(),
+                Set.of(RoleGrant.global(Role.MEMBER)), false, now, Weeks.isoWeek(now, cityZone), null, null,
+                List.of());
+        member.index();
         member.outbox.add(events.create(EventCatalog.MEMBER_JOINED, id,
-                new MemberJoined(id, member.displayName, member.city, member.languages,
-                        member.interests, null, member.callCode, null, false, now)));
+                new MemberJoined(id, member.displayName(), member.city, member.languages, member.interests,
+                        member.timeZone(cityZone), member.callCode, member.campaignRef, member.profileComplete(),
+                        now)));
+        member.announceContact(cityZone, events);
         return member;
     }
 
     /** A platform operator configured at start-up; not a citizen, so nothing is announced. */
     static Member operator(String id, String email, String passwordHash, Instant now) {
-        return new Member(id, email, passwordHash, "Platform admin", null, List.of(), List.of(), null,
-                Set.of(RoleGrant.global(Role.MEMBER), RoleGrant.global(Role.ADMIN)), false, now, null, List.of());
+        return new Member(id, email, passwordHash, "Platform admin", null, null, null, null, List.of(), List.of(), List.of(), null, null, null,
+                Set.of(RoleGrant.global(Role.MEMBER), RoleGrant.global(Role.ADMIN)), false, now, null, null, null,
+                List.of());
     }
 
-    /** Adds a role; returns false when the member already had it. */
-    boolean grant(RoleGrant grant) {
-        return roles.add(grant);
+    /**
+     * Applies a profile edit. A move to another city ends the member's city-bound roles elsewhere, each with
+     * {@code MemberRoleRevoked}; every edit is announced with {@code MemberProfileUpdated} (and the contact,
+     * whose language and time zone may have changed).
+     *
+     * @param cityZone the time zone of the member's city after the edit
+     * @return whether anything changed
+     */
+    boolean edit(ProfilePatch.ProfileEdit edit, ZoneId cityZone, Instant now, EventFactory events) {
+        String previousCity = city;
+        Profile edited = new Profile(edit.displayName(), edit.bio(), edit.socialHandles(), edit.timeZone());
+        boolean moved = !Objects.equals(edit.city(), city);
+        if (edited.equals(profile()) && !moved && edit.languages().equals(languages)
+                && edit.interests().equals(interests) && edit.directoryVisible() == directoryVisible) {
+            return false;
+        }
+        displayName = edited.displayName();
+        bio = edited.bio();
+        socialHandles = edited.socialHandles();
+        timeZone = edited.timeZone();
+        city = edit.city();
+        languages = edit.languages();
+        interests = edit.interests();
+        directoryVisible = edit.directoryVisible();
+        index();
+        if (moved) {
+            List<RoleGrant> left = roles.stream().filter(g -> g.city() != null && !g.city().equals(city)).toList();
+            left.forEach(grant -> revokeGrant(grant, null, now, events));
+        }
+        outbox.add(events.create(EventCatalog.MEMBER_PROFILE_UPDATED, id,
+                new MemberProfileUpdated(id, displayName(), city, moved ? previousCity : null, languages, interests,
+                        timeZone(cityZone), directoryVisible, profileComplete(), now)));
+        announceContact(cityZone, events);
+        return true;
+    }
+
+    /** Adds a role and announces it; returns false when the member already had it. */
+    boolean grant(RoleGrant grant, String grantedBy, Instant now, EventFactory events) {
+        if (!roles.add(grant)) {
+            return false;
+        }
+        outbox.add(events.create(EventCatalog.MEMBER_ROLE_GRANTED, id,
+                new MemberRoleGranted(id, grant.role().name(), grant.city(), grantedBy, now)));
+        return true;
+    }
+
+    /** Ends a role and announces it; returns false when the member did not hold it. */
+    boolean revoke(RoleGrant grant, String revokedBy, Instant now, EventFactory events) {
+        if (!roles.contains(grant)) {
+            return false;
+        }
+        revokeGrant(grant, revokedBy, now, events);
+        return true;
+    }
+
+    private void revokeGrant(RoleGrant grant, String revokedBy, Instant now, EventFactory events) {
+        roles.remove(grant);
+        outbox.add(events.create(EventCatalog.MEMBER_ROLE_REVOKED, id,
+                new MemberRoleRevoked(id, grant.role().name(), grant.city(), revokedBy, now)));
+    }
+
+    /**
+     * Erases the account: profile, credentials and roles go, the email may register again (the stub keeps a
+     * placeholder, unique per member, that no address can equal), and the erasure is announced with
+     * {@code MemberErased} and a tombstone for the member's contact.
+     */
+    void erase(Instant now, EventFactory events) {
+        String lastCity = city;
+        email = "erased:" + id;
+        passwordHash = null;
+        displayName = null;
+        bio = null;
+        socialHandles = SocialHandles.NONE;
+        timeZone = null;
+        city = null;
+        languages = List.of();
+        interests = List.of();
+        keywords = List.of();
+        sortName = null;
+        roles.clear();
+        directoryVisible = false;
+        erasedAt = now;
+        outbox.add(events.create(EventCatalog.MEMBER_ERASED, id, new MemberErased(id, lastCity, now)));
+        outbox.add(events.tombstone(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC, id));
+    }
+
+    private void announceContact(ZoneId cityZone, EventFactory events) {
+        outbox.add(events.create(EventCatalog.MEMBER_CONTACT_CHANGED, id, new MemberContactChanged(id, email, false,
+                languages.isEmpty() ? "en" : languages.get(0), timeZone(cityZone), displayName())));
+    }
+
+    /** Keeps the directory's search keys in step with the name and bio. */
+    private void index() {
+        keywords = Keywords.of(displayName, bio);
+        sortName = Keywords.normalise(displayName());
+    }
+
+    /**
+     * Complete enough to count as onboarded: a name, a city, the languages and topics that connect the member
+     * with others, and a few words about themselves.
+     */
+    boolean profileComplete() {
+        return displayName() != null && city != null && !languages.isEmpty() && !interests.isEmpty()
+                && bio != null && !bio.isBlank();
     }
 
     public String id() {
@@ -100,8 +255,17 @@ public class Member implements OutboxAggregate {
         return displayName;
     }
 
+    public Profile profile() {
+        return new Profile(displayName, bio, socialHandles, timeZone);
+    }
+
     public String city() {
         return city;
+    }
+
+    /** The member's own time zone, or their city's when they chose none. */
+    public String timeZone(ZoneId cityZone) {
+        return timeZone != null ? timeZone : cityZone.getId();
     }
 
     public List<String> languages() {
@@ -116,8 +280,16 @@ public class Member implements OutboxAggregate {
         return callCode;
     }
 
+    public String campaignRef() {
+        return campaignRef;
+    }
+
     public Set<RoleGrant> roles() {
         return Set.copyOf(roles);
+    }
+
+    public boolean holds(Role role, String city) {
+        return roles.contains(new RoleGrant(role, role.cityBound() ? city : null));
     }
 
     /** The member as their tokens present them to every service. */
@@ -138,6 +310,14 @@ public class Member implements OutboxAggregate {
         return joinedAt;
     }
 
+    public String joinedWeek() {
+        return joinedWeek;
+    }
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
+
     @Override
     public List<PendingEvent> outbox() {
         return List.copyOf(outbox);
@@ -145,6 +325,6 @@ public class Member implements OutboxAggregate {
 
     /** The details a citizen gives when registering, already validated and normalised. */
     record NewMember(String email, String displayName, String city, List<String> languages, List<String> interests,
-            String callCode) {
+            String callCode, String campaignRef) {
     }
 }

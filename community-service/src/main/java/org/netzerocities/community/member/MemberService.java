@@ -1,12 +1,16 @@
 package org.netzerocities.community.member;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.netzerocities.community.city.City;
 import org.netzerocities.community.city.CityCatalog;
 import org.netzerocities.community.identity.PasswordHashing;
 import org.netzerocities.events.outbox.EventFactory;
@@ -22,6 +26,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
 
 @Service
 class MemberService {
@@ -54,18 +60,17 @@ class MemberService {
      * @throws ApiProblem 400 for an unknown city, 409 when the email is taken
      */
     Member register(Registration registration) {
-        if (!cities.exists(registration.city())) {
-            throw ApiProblem.invalid("city", "is not a Cities Mission city id (see GET /api/community/cities)");
-        }
+        City city = cities.find(registration.city()).orElseThrow(
+                () -> ApiProblem.invalid("city", "is not a Cities Mission city id (see GET /api/community/cities)"));
         String email = normaliseEmail(registration.email());
         if (members.existsByEmail(email)) {
             throw emailTaken();
         }
         var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
-                normalise(registration.languages()), normalise(registration.interests()), registration.callCode());
-        // millisecond precision: what MongoDB stores, so the answer matches every later read
+                normalise(registration.languages()), normalise(registration.interests()), registration.callCode(),
+                registration.campaignRef());
         Member member = Member.join(UUID.randomUUID().toString(), details, passwords.hash(registration.password()),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), events);
+                ZoneId.of(city.timeZone()), now(), events);
         try {
             member = members.insert(member);
         }
@@ -81,7 +86,7 @@ class MemberService {
      * those configured now is replaced while the password is at hand.
      */
     Optional<Member> authenticate(String email, String password) {
-        Optional<Member> member = members.findByEmail(normaliseEmail(email));
+        Optional<Member> member = members.findByEmail(normaliseEmail(email)).filter(m -> !m.erased());
         if (member.isEmpty()) {
             passwords.matches(password, unknownAccountHash); // same work either way: no account enumeration by timing
             return Optional.empty();
@@ -106,8 +111,26 @@ class MemberService {
         }
     }
 
+    /** A member whose account exists; an erased one is as gone as an unknown id. */
     Member get(String id) {
-        return members.findById(id).orElseThrow(() -> ApiProblem.notFound("Member " + id));
+        return members.findById(id).filter(member -> !member.erased())
+                .orElseThrow(() -> ApiProblem.notFound("Member " + id));
+    }
+
+    /**
+     * Applies a JSON merge patch to the member's own profile and announces it.
+     *
+     * @throws ApiProblem 400 naming every field at fault; nothing changes then
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public Member editProfile(String memberId, JsonNode patch) {
+        Member member = get(memberId);
+        ProfilePatch.ProfileEdit edit = ProfilePatch.apply(member, patch, cities::exists);
+        if (member.edit(edit, zoneOf(edit.city()), now(), events)) {
+            member = members.save(member);
+            log.info("Member {} edited their profile", memberId);
+        }
+        return member;
     }
 
     /**
@@ -130,11 +153,64 @@ class MemberService {
         if (!RolePolicy.mayGrant(granter, grant)) {
             throw ApiProblem.forbidden("You may not grant " + grant.role() + (city == null ? "" : " in " + city));
         }
-        if (member.grant(grant)) {
+        if (member.grant(grant, granter.memberId(), now(), events)) {
             member = members.save(member);
             log.info("Member {} granted {} {}", memberId, grant.role(), city == null ? "" : city);
         }
         return member;
+    }
+
+    /**
+     * Ends a role if the revoker's roles allow it (the same rule as granting). Every account stays a member.
+     *
+     * @throws ApiProblem 404 unknown member, 400 a city-bound role without a city or the member role, 403 not
+     *                    allowed, 409 an admin revoking their own admin role
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public Member revokeRole(String memberId, Role role, String city, Caller revoker) {
+        if (role == Role.MEMBER) {
+            throw ApiProblem.invalid("role", "every account is a member; erase the account instead");
+        }
+        Member member = get(memberId);
+        String roleCity = role.cityBound() ? Optional.ofNullable(city).orElse(member.city()) : null;
+        RoleGrant grant = new RoleGrant(role, roleCity);
+        if (!RolePolicy.mayGrant(revoker, grant)) {
+            throw ApiProblem.forbidden("You may not revoke " + role + (roleCity == null ? "" : " in " + roleCity));
+        }
+        if (role == Role.ADMIN && memberId.equals(revoker.memberId())) {
+            throw ApiProblem.conflict("own-admin-role", "Admins cannot revoke their own admin role");
+        }
+        if (member.revoke(grant, revoker.memberId(), now(), events)) {
+            member = members.save(member);
+            log.info("Member {} lost {} {}", memberId, role, roleCity == null ? "" : roleCity);
+        }
+        return member;
+    }
+
+    /**
+     * Erases the member's account: one write replaces it with a stub that announces the erasure. Every other
+     * part of the platform drops what it holds on receiving {@code MemberErased}.
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public void erase(String memberId) {
+        Member member = get(memberId);
+        member.erase(now(), events);
+        members.save(member);
+        log.info("Member {} erased their account", memberId);
+    }
+
+    MemberView view(Member member) {
+        return MemberView.of(member, zoneOf(member.city()));
+    }
+
+    /** The time zone of a city; members without one of their own live in it. */
+    ZoneId zoneOf(String city) {
+        return cities.find(city).map(c -> ZoneId.of(c.timeZone())).orElse(ZoneOffset.UTC);
+    }
+
+    /** Millisecond precision: what MongoDB stores, so an answer matches every later read. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Creates the configured operator account unless it exists; returns whether it was created. */
@@ -145,7 +221,7 @@ class MemberService {
         }
         try {
             members.insert(Member.operator(UUID.randomUUID().toString(), normalised, passwords.hash(password),
-                    clock.instant()));
+                    now()));
             return true;
         }
         catch (DuplicateKeyException ex) {

@@ -1,17 +1,25 @@
 package org.netzerocities.community.member;
 
 import java.time.Instant;
-import java.util.Comparator;
+import java.time.ZoneId;
 import java.util.List;
 
-/** A member's own profile as the API shows it. Never the password hash. */
-public record MemberView(String id, String email, String displayName, String city, List<String> languages,
-        List<String> interests, List<RoleGrant> roles, boolean directoryVisible, Instant joinedAt) {
+/**
+ * A member's own profile as the API shows it. Never the password hash.
+ *
+ * @param timeZone        the member's time zone (their city's unless they chose another)
+ * @param profileComplete whether the profile counts as complete for onboarding
+ */
+public record MemberView(String id, String email, String displayName, String bio, String city, List<String> languages,
+        List<String> interests, SocialHandles socialHandles, String timeZone, boolean timeZoneFromCity,
+        List<RoleGrant> roles, boolean directoryVisible, boolean profileComplete, String callCode,
+        Instant joinedAt) {
 
-    public static MemberView of(Member member) {
-        return new MemberView(member.id(), member.email(), member.displayName(), member.city(), member.languages(),
-                member.interests(),
-                member.roles().stream().sorted(Comparator.comparing(RoleGrant::role)).toList(),
-                member.directoryVisible(), member.joinedAt());
+    static MemberView of(Member member, ZoneId cityZone) {
+        return new MemberView(member.id(), member.email(), member.displayName(), member.profile().bio(),
+                member.city(), member.languages(), member.interests(), member.profile().socialHandles(),
+                member.timeZone(cityZone), member.profile().timeZone() == null,
+                member.roles().stream().sorted(RoleGrant.ORDER).toList(),
+                member.directoryVisible(), member.profileComplete(), member.callCode(), member.joinedAt());
     }
 }

@@ -20,7 +20,9 @@ public record Registration(
         List<@NotNull @Pattern(regexp = "[a-zA-Z]{2}", message = "must be an ISO 639-1 code") String> languages,
         @Size(max = 20)
         List<@NotBlank @Size(max = 50) @Pattern(regexp = PRINTABLE, message = NOT_PRINTABLE) String> interests,
-        @Pattern(regexp = "[A-Za-z0-9-]{3,40}", message = "is not a call code") String callCode) {
+        @Pattern(regexp = "[A-Za-z0-9-]{3,40}", message = "is not a call code") String callCode,
+        @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain letters, digits and . _ : - only")
+        String campaignRef) {
 
     /** Shown to other members: no control characters (line breaks, escapes, NUL). */
     static final String PRINTABLE = "[^\\p{Cntrl}]*";
