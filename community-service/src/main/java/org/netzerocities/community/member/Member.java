@@ -276,6 +276,10 @@ public class Member implements OutboxAggregate {
         return List.copyOf(interests);
     }
 
+    public List<String> keywords() {
+        return List.copyOf(keywords);
+    }
+
     public String callCode() {
         return callCode;
     }

@@ -113,8 +113,11 @@ class MemberService {
 
     /** A member whose account exists; an erased one is as gone as an unknown id. */
     Member get(String id) {
-        return members.findById(id).filter(member -> !member.erased())
-                .orElseThrow(() -> ApiProblem.notFound("Member " + id));
+        return find(id).orElseThrow(() -> ApiProblem.notFound("Member " + id));
+    }
+
+    Optional<Member> find(String id) {
+        return members.findById(id).filter(member -> !member.erased());
     }
 
     /**

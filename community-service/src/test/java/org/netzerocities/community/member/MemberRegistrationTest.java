@@ -115,7 +115,12 @@ class MemberRegistrationTest {
         assertThat(TopicReader.header(record, "ce_id")).isNotBlank();
         assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
         assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
-        assertThat(record.value()).contains("\"email\":\"" + email + "\"").contains("\"city\":\"cluj-napoca\"");
+        // no contact data on a public topic: the email travels only on the internal contact topic
+        assertThat(record.value()).doesNotContain(email).contains("\"city\":\"cluj-napoca\"");
+        var contact = TopicReader.read(String.join(",", kafka.getBootstrapServers()),
+                EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC, r -> memberId.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(contact.get(0).value()).contains("\"email\":\"" + email + "\"")
+                .contains("\"timeZone\":\"Europe/Bucharest\"");
         // once sent, the event no longer waits in the member's outbox
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> members.findById(memberId).orElseThrow().outbox().isEmpty());
