@@ -1,6 +1,8 @@
 package org.netzerocities.community;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -114,6 +116,56 @@ class HostileInputTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> profileEditsRefuseWhatTheyCannotUse() throws Exception {
+        String token = JsonPath.read(registered("editor"), "$.accessToken");
+        return Stream.of(
+                hostile("array as display name", edit(token, "{\"displayName\":[\"Ana\"]}")),
+                hostile("null among languages", edit(token, "{\"languages\":[\"ro\",null]}")),
+                hostile("operator object as city", edit(token, "{\"city\":" + OPERATOR + "}")),
+                hostile("operator object as bio", edit(token, "{\"bio\":" + OPERATOR + "}")),
+                hostile("operator key", edit(token, "{\"$set\":{\"roles\":[\"ADMIN\"]}}")),
+                hostile("dotted key", edit(token, "{\"socialHandles.website\":\"https://a.eu\"}")),
+                hostile("roles", edit(token, "{\"roles\":[{\"role\":\"ADMIN\"}]}")),
+                hostile("email", edit(token, "{\"email\":\"eve@example.org\"}")),
+                hostile("huge bio", edit(token, "{\"bio\":\"" + HUGE + "\"}")),
+                hostile("huge key", edit(token, "{\"" + HUGE + "\":1}")),
+                hostile("control characters in display name", edit(token, "{\"displayName\":\"" + CONTROL + "\"}")),
+                hostile("javascript link", edit(token, "{\"socialHandles\":{\"website\":\"javascript:alert(1)\"}}")),
+                hostile("number as time zone", edit(token, "{\"timeZone\":1}")),
+                hostile("string as opt-in", edit(token, "{\"directoryVisible\":\"true\"}")),
+                hostile("deeply nested JSON", edit(token, "{\"bio\":" + "[".repeat(5000) + "]".repeat(5000) + "}")),
+                hostile("JSON array body", edit(token, "[]")),
+                hostile("JSON null body", edit(token, "null")),
+                hostile("empty body", edit(token, "")),
+                hostile("plain text", patch("/api/community/members/me").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.TEXT_PLAIN).content("bio=x")),
+                hostile("no token", patch("/api/community/members/me").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"bio\":\"x\"}")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> roleRevocationsAndErasureRefuseWhatTheyCannotUse() throws Exception {
+        String admin = logInAs("admin@nzc.test", "admin-password-1");
+        String memberToken = JsonPath.read(registered("member"), "$.accessToken");
+        String other = JsonPath.read(registered("other"), "$.member.id");
+        return Stream.of(
+                hostile("unknown role", revoke(admin, other, "WIZARD", null)),
+                hostile("the member role", revoke(admin, other, "MEMBER", null)),
+                hostile("operator as city", revoke(admin, other, "FRONTRUNNER", OPERATOR)),
+                hostile("huge city", revoke(admin, other, "FRONTRUNNER", HUGE)),
+                hostile("control characters as city", revoke(admin, other, "FRONTRUNNER", CONTROL)),
+                hostile("unknown member", revoke(admin, "no-such-member", "FACILITATOR", null)),
+                hostile("operator as member id", revoke(admin, OPERATOR, "FACILITATOR", null)),
+                hostile("member revoking another member's role", revoke(memberToken, other, "FRONTRUNNER", null)),
+                hostile("erasure without a token", delete("/api/community/members/me")),
+                hostile("erasure of another member", delete("/api/community/members/{id}", other)
+                        .header("Authorization", "Bearer " + memberToken)),
+                hostile("export without a token", get("/api/community/members/me/export")),
+                hostile("export with a garbage token", get("/api/community/members/me/export")
+                        .header("Authorization", "Bearer " + CONTROL)));
+    }
+
+    @TestFactory
     Stream<DynamicTest> cityListingRefusesWhatItCannotUse() {
         return Stream.of(
                 hostile("page not a number", get("/api/community/cities").param("page", "abc")),
@@ -156,6 +208,17 @@ class HostileInputTest {
     private static MockHttpServletRequestBuilder grant(String token, String memberId, String body) {
         return post("/api/community/members/{id}/roles", memberId).header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static MockHttpServletRequestBuilder edit(String token, String body) {
+        return patch("/api/community/members/me").header("Authorization", "Bearer " + token)
+                .contentType("application/merge-patch+json").content(body);
+    }
+
+    private static MockHttpServletRequestBuilder revoke(String token, String memberId, String role, String city) {
+        var request = delete("/api/community/members/{id}/roles/{role}", memberId, role)
+                .header("Authorization", "Bearer " + token);
+        return city == null ? request : request.param("city", city);
     }
 
     private String registered(String name) throws Exception {

@@ -166,7 +166,7 @@ class MemberService {
     /**
      * Ends a role if the revoker's roles allow it (the same rule as granting). Every account stays a member.
      *
-     * @throws ApiProblem 404 unknown member, 400 a city-bound role without a city or the member role, 403 not
+     * @throws ApiProblem 404 unknown member, 400 an unknown city or the member role, 403 not
      *                    allowed, 409 an admin revoking their own admin role
      */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
@@ -176,6 +176,9 @@ class MemberService {
         }
         Member member = get(memberId);
         String roleCity = role.cityBound() ? Optional.ofNullable(city).orElse(member.city()) : null;
+        if (role.cityBound() && !cities.exists(roleCity)) {
+            throw ApiProblem.invalid("city", "a " + role + " role needs a Cities Mission city id");
+        }
         RoleGrant grant = new RoleGrant(role, roleCity);
         if (!RolePolicy.mayGrant(revoker, grant)) {
             throw ApiProblem.forbidden("You may not revoke " + role + (roleCity == null ? "" : " in " + roleCity));
