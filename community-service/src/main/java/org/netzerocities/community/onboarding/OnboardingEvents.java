@@ -1,0 +1,49 @@
+package org.netzerocities.community.onboarding;
+
+import org.netzerocities.events.consumer.EventHandler;
+import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.ManifestoAccepted;
+import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.contract.community.MemberProfileUpdated;
+import org.netzerocities.events.contract.learning.LearnerEnrolled;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The events the onboarding kit is built from: this service's own member events (consumed like any other
+ * service would, so the checklist follows the member aggregate without calling into it) and learning's
+ * LearnerEnrolled.
+ */
+@Configuration(proxyBeanMethods = false)
+class OnboardingEvents {
+
+    @Bean
+    EventHandler<MemberJoined> onboardingOnMemberJoined(OnboardingService onboarding) {
+        return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> onboarding.joined(joined, event.id()));
+    }
+
+    @Bean
+    EventHandler<MemberProfileUpdated> onboardingOnProfileUpdated(OnboardingService onboarding) {
+        return EventHandler.on(EventCatalog.MEMBER_PROFILE_UPDATED,
+                (updated, event) -> onboarding.profileUpdated(updated, event.id()));
+    }
+
+    /** ENROLLED or PROMOTED completes the programme step; WAITLISTED does not (no place in the cohort yet). */
+    @Bean
+    EventHandler<LearnerEnrolled> onboardingOnLearnerEnrolled(OnboardingService onboarding) {
+        return EventHandler.on(EventCatalog.LEARNER_ENROLLED,
+                (enrolled, event) -> onboarding.enrolled(enrolled, event.id()));
+    }
+
+    @Bean
+    EventHandler<MemberErased> onboardingOnMemberErased(OnboardingService onboarding) {
+        return EventHandler.on(EventCatalog.MEMBER_ERASED, (erased, event) -> onboarding.erased(erased, event.id()));
+    }
+
+    @Bean
+    EventHandler<ManifestoAccepted> signatoryOnManifestoAccepted(SignatoryCounts signatories) {
+        return EventHandler.on(EventCatalog.MANIFESTO_ACCEPTED,
+                (accepted, event) -> signatories.accepted(accepted.version(), event.id()));
+    }
+}
