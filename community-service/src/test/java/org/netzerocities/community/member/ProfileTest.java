@@ -168,6 +168,7 @@ class ProfileTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.memberId").value(ana.id()))
                 .andExpect(jsonPath("$.sections.account.profile.email").value(ana.email()))
+                .andExpect(jsonPath("$.sections.onboarding.checklist").exists())
                 .andExpect(jsonPath("$..passwordHash").isEmpty());
         http.perform(get("/api/community/members/me/export")).andExpect(status().isUnauthorized());
     }
