@@ -34,8 +34,11 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-/** When the database goes away, requests answer 503 problems within seconds, not 500s after half a minute. */
-@SpringBootTest(properties = "nzc.mongodb.server-selection-timeout=1s")
+/**
+ * When the database goes away, requests answer 503 problems within seconds, not 500s after half a minute. Its
+ * listeners stay stopped: with a database of its own, they must not take the shared consumer group's partitions.
+ */
+@SpringBootTest(properties = { "nzc.mongodb.server-selection-timeout=1s", "spring.kafka.listener.auto-startup=false" })
 @AutoConfigureMockMvc
 @Import(DatabaseOutageTest.OwnDatabase.class)
 @DirtiesContext
