@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.netzerocities.community.call.CallsToJoin;
 import org.netzerocities.community.city.City;
 import org.netzerocities.community.city.CityCatalog;
 import org.netzerocities.community.identity.PasswordHashing;
@@ -37,14 +38,16 @@ class MemberService {
     private final MemberRepository members;
     private final MongoTemplate mongo;
     private final CityCatalog cities;
+    private final CallsToJoin calls;
     private final PasswordHashing passwords;
     private final EventFactory events;
     private final Clock clock;
     /** Compared against when the email is unknown. */
     private final String unknownAccountHash;
 
-    MemberService(MemberRepository members, MongoTemplate mongo, CityCatalog cities, PasswordHashing passwords,
-            EventFactory events, Clock clock) {
+    MemberService(MemberRepository members, MongoTemplate mongo, CityCatalog cities, CallsToJoin calls,
+            PasswordHashing passwords, EventFactory events, Clock clock) {
+        this.calls = calls;
         this.members = members;
         this.mongo = mongo;
         this.cities = cities;
@@ -55,19 +58,24 @@ class MemberService {
     }
 
     /**
-     * Registers a citizen and records {@code MemberJoined} with the account.
+     * Registers a citizen and records {@code MemberJoined} with the account, attributed to the local call to join
+     * whose code they came with and to the social campaign reference they carry (recorded as given: campaign-service
+     * counts it).
      *
-     * @throws ApiProblem 400 for an unknown city, 409 when the email is taken
+     * @throws ApiProblem 400 for an unknown city or a call code that is unknown, closed or of another city, 409
+     *                    when the email is taken
      */
     Member register(Registration registration) {
         City city = cities.find(registration.city()).orElseThrow(
                 () -> ApiProblem.invalid("city", "is not a Cities Mission city id (see GET /api/community/cities)"));
+        String callCode = registration.callCode() == null ? null
+                : calls.requireOpen(registration.callCode(), registration.city());
         String email = normaliseEmail(registration.email());
         if (members.existsByEmail(email)) {
             throw emailTaken();
         }
         var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
-                normalise(registration.languages()), normalise(registration.interests()), registration.callCode(),
+                normalise(registration.languages()), normalise(registration.interests()), callCode,
                 registration.campaignRef());
         Member member = Member.join(UUID.randomUUID().toString(), details, passwords.hash(registration.password()),
                 ZoneId.of(city.timeZone()), now(), events);

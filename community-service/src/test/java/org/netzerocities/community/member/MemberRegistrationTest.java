@@ -229,6 +229,60 @@ class MemberRegistrationTest {
                 .andExpect(jsonPath("$.joinedAt").value((String) JsonPath.read(body, "$.member.joinedAt")));
     }
 
+    @Test
+    void anUnknownCallCodeIsRefusedAndNothingIsStored() throws Exception {
+        String email = unique("nocall");
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(email, "cluj-napoca").replace("}", ",\"callCode\":\"CLUJ-NONE1\"}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("callCode"));
+
+        assertThat(members.findByEmail(email)).isEmpty();
+    }
+
+    @Test
+    void aCallCodeAttributesTheMemberInItsCityOnlyWhateverItsCase() throws Exception {
+        String admin = new org.netzerocities.community.CommunityApi(http).admin();
+        String launched = http.perform(post("/api/community/calls").header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"city":"cluj-napoca","title":"Cluj needs you","message":"Join us","topics":["energy"],
+                                 "closesAt":"%s"}""".formatted(java.time.OffsetDateTime.now().plusDays(30))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String code = JsonPath.read(launched, "$.code");
+
+        http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(unique("elsewhere"), "malmo").replace("}", ",\"callCode\":\"" + code + "\"}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("callCode"));
+        String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(unique("called"), "cluj-napoca")
+                                .replace("}", ",\"callCode\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"}")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.member.callCode").value(code))
+                .andReturn().getResponse().getContentAsString();
+        String memberId = JsonPath.read(body, "$.member.id");
+
+        var joined = TopicReader.read(String.join(",", kafka.getBootstrapServers()),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC, r -> memberId.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(joined.get(0).value()).contains("\"callCode\":\"" + code + "\"");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http
+                .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/community/calls/{code}", code))
+                .andExpect(jsonPath("$.joins").value(1)));
+    }
+
+    @Test
+    void theCampaignReferenceIsRecordedAndPassedOnUnvalidated() throws Exception {
+        String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(unique("campaign"), "cluj-napoca")
+                                .replace("}", ",\"campaignRef\":\"nzc-spring-2027.ig\"}")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String memberId = JsonPath.read(body, "$.member.id");
+
+        var joined = TopicReader.read(String.join(",", kafka.getBootstrapServers()),
+                EventCatalog.COMMUNITY_MEMBERS_TOPIC, r -> memberId.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(joined.get(0).value()).contains("\"campaignRef\":\"nzc-spring-2027.ig\"");
+    }
+
     static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
