@@ -25,7 +25,9 @@ import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.testsupport.HandlerHarness;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TestEvents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -56,6 +58,18 @@ class MemberErasureTest {
     MeterRegistry meters;
     @Autowired
     List<EventHandler<MemberJoined>> joinedHandlers;
+    @Autowired
+    ObjectProvider<EventHandler<?>> handlers;
+    @Autowired
+    @Qualifier("refuseErasedMember")
+    EventHandler<MemberErased> refuseErasedMember;
+
+    /** The projections' guard against replays relies on it (see MemberProjection). */
+    @Test
+    void theErasureIsRecordedBeforeAnyHandlerRemovesWhatTheServiceHolds() {
+        assertThat(handlers.orderedStream().filter(handler -> handler.type() == EventCatalog.MEMBER_ERASED).toList())
+                .hasSizeGreaterThan(2).first().isSameAs(refuseErasedMember);
+    }
 
     /**
      * A redelivery of the same MemberJoined is skipped by the processed-event marks before any handler runs; the
