@@ -57,6 +57,8 @@ public class EventBackboneProperties {
         /** How long start-up waits for the broker before it goes on and provisions in the background. */
         private Duration startupTimeout = Duration.ofSeconds(10);
 
+        private final Compaction compaction = new Compaction();
+
         public int getPartitions() {
             return partitions;
         }
@@ -95,6 +97,68 @@ public class EventBackboneProperties {
 
         public void setStartupTimeout(Duration startupTimeout) {
             this.startupTimeout = startupTimeout;
+        }
+
+        public Compaction getCompaction() {
+            return compaction;
+        }
+    }
+
+    /**
+     * How soon compacted topics (the contact topic) drop what a newer record or a tombstone replaced: an erased
+     * member's email must leave Kafka within a day. Kafka never compacts the active segment and rolls it only
+     * when a record is appended after {@code min(segment, maxLag)}; the partition is then compacted once its
+     * oldest uncompacted record is {@code maxLag} old (or sooner, at {@code minCleanableDirtyRatio}). So a
+     * value replaced at T is gone by about T + 12 h with the defaults, provided the partition receives any
+     * record after T + 6 h and before T + 24 h.
+     */
+    public static class Compaction {
+
+        /** {@code segment.ms}: age after which the next append starts a new segment. */
+        private Duration segment = Duration.ofHours(6);
+
+        /** {@code max.compaction.lag.ms}: longest a replaced record stays uncompacted once its segment has rolled. */
+        private Duration maxLag = Duration.ofHours(12);
+
+        /** {@code min.cleanable.dirty.ratio}: low, since the topic is small and its cleaning cheap. */
+        private double minCleanableDirtyRatio = 0.1;
+
+        /**
+         * {@code delete.retention.ms}: how long a tombstone stays after compaction, so a consumer that lags less
+         * than this still sees it. It holds no contact data, only the member id.
+         */
+        private Duration tombstoneRetention = Duration.ofDays(1);
+
+        public Duration getSegment() {
+            return segment;
+        }
+
+        public void setSegment(Duration segment) {
+            this.segment = segment;
+        }
+
+        public Duration getMaxLag() {
+            return maxLag;
+        }
+
+        public void setMaxLag(Duration maxLag) {
+            this.maxLag = maxLag;
+        }
+
+        public double getMinCleanableDirtyRatio() {
+            return minCleanableDirtyRatio;
+        }
+
+        public void setMinCleanableDirtyRatio(double minCleanableDirtyRatio) {
+            this.minCleanableDirtyRatio = minCleanableDirtyRatio;
+        }
+
+        public Duration getTombstoneRetention() {
+            return tombstoneRetention;
+        }
+
+        public void setTombstoneRetention(Duration tombstoneRetention) {
+            this.tombstoneRetention = tombstoneRetention;
         }
     }
 

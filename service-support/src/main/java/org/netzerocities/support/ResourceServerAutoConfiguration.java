@@ -10,6 +10,8 @@ import org.netzerocities.support.caller.CallerArgumentResolver;
 import org.netzerocities.support.caller.CallerAuthentication;
 import org.netzerocities.support.caller.GlobalRole;
 import org.netzerocities.support.caller.Policies;
+import org.netzerocities.support.member.RefusedMembers;
+import org.netzerocities.support.member.RefusedMembersFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -33,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every service is a stateless OAuth2 resource server: a valid JWT from the platform's issuer is
  * needed except for the service's {@link PublicEndpoints}, operations endpoints and API docs. Each
  * token is read once into a {@link Caller}, which controllers take as a parameter and method security
- * checks through the {@code policies} bean; only global roles become {@code ROLE_*} authorities.
+ * checks through the {@code policies} bean; only global roles become {@code ROLE_*} authorities. Tokens of
+ * {@link RefusedMembers} (erased accounts) are answered like invalid ones where the service consumes events.
  * 401, 403 and requests the firewall rejects are problem details.
  */
 @AutoConfiguration
@@ -43,7 +47,7 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-            JsonMapper json) throws Exception {
+            ObjectProvider<RefusedMembers> refusedMembers, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> write(json, response,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required");
         AccessDeniedHandler forbidden = (request, response, ex) -> write(json, response, HttpStatus.FORBIDDEN,
@@ -67,6 +71,8 @@ public class ResourceServerAutoConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden));
+        refusedMembers.ifAvailable(refused -> http.addFilterAfter(new RefusedMembersFilter(refused, unauthenticated),
+                BearerTokenAuthenticationFilter.class));
         return http.build();
     }
 

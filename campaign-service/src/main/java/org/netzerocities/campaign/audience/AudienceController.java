@@ -24,4 +24,15 @@ class AudienceController {
         return citizens.findById(caller.memberId())
                 .orElseThrow(() -> ApiProblem.notFound("Member " + caller.memberId()));
     }
+
+    @GetMapping("/api/campaigns/me/export")
+    @Operation(summary = "Everything the engagement plan holds on the calling member, for their data export; "
+            + "a section is null when nothing is held")
+    CampaignExport export(Caller caller) {
+        return new CampaignExport(caller.memberId(), citizens.findById(caller.memberId()).orElse(null));
+    }
+
+    /** What campaign-service holds on a member; the portal assembles it with the other services' exports. */
+    record CampaignExport(String memberId, Citizen citizen) {
+    }
 }

@@ -8,10 +8,11 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A member as the programme sees them: who can enrol, in which city (cohorts are local), and in which
- * languages masterclasses and discussions suit them. Projected from community-service's events.
+ * A member as the programme sees them: who can enrol, in which city (cohorts are local), in which languages
+ * masterclasses and discussions suit them, and what they care about. Projected from community-service's events;
+ * removed when the member is erased.
  */
-@Document("learners")
+@Document(LearnerProjection.COLLECTION)
 public record Learner(@Id String memberId, String displayName, @Indexed String city, List<String> languages,
-        Instant joinedAt) {
+        List<String> interests, Instant joinedAt) {
 }

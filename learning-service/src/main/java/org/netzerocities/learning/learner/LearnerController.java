@@ -24,4 +24,15 @@ class LearnerController {
         return learners.findById(caller.memberId())
                 .orElseThrow(() -> ApiProblem.notFound("Learner " + caller.memberId()));
     }
+
+    @GetMapping("/api/learning/me/export")
+    @Operation(summary = "Everything the programme holds on the calling member, for their data export; "
+            + "a section is null when nothing is held")
+    LearningExport export(Caller caller) {
+        return new LearningExport(caller.memberId(), learners.findById(caller.memberId()).orElse(null));
+    }
+
+    /** What learning-service holds on a member; the portal assembles it with the other services' exports. */
+    record LearningExport(String memberId, Learner learner) {
+    }
 }

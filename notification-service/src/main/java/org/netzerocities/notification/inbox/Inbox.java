@@ -1,14 +1,17 @@
 package org.netzerocities.notification.inbox;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.support.ApiProblem;
+import org.netzerocities.support.member.RefusedMembers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -16,19 +19,28 @@ public class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
+    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id"));
+
     private final NotificationRepository notifications;
+    private final RefusedMembers refused;
     private final Clock clock;
 
-    Inbox(NotificationRepository notifications, Clock clock) {
+    Inbox(NotificationRepository notifications, RefusedMembers refused, Clock clock) {
         this.notifications = notifications;
+        this.refused = refused;
         this.clock = clock;
     }
 
     /**
      * Greets a new member once: the welcome's id is the member's, and it is inserted, never overwritten,
-     * so neither a replay nor a concurrent redelivery creates a second one or resets its read state.
+     * so neither a replay nor a concurrent redelivery creates a second one or resets its read state. A replay
+     * after the member's erasure greets no one.
      */
     void welcome(MemberJoined joined, String eventId) {
+        if (refused.wasErased(joined.memberId())) {
+            log.info("No welcome for erased member {} (event {})", joined.memberId(), eventId);
+            return;
+        }
         try {
             Notification welcome = notifications.insert(Welcome.forMember(joined, eventId, clock.instant()));
             log.info("Welcome notification {} for member {}", welcome.id(), joined.memberId());
@@ -36,6 +48,18 @@ public class Inbox {
         catch (DuplicateKeyException alreadyWelcomed) {
             log.debug("Member {} was welcomed already", joined.memberId());
         }
+    }
+
+    /** Empties the member's inbox when they are erased. */
+    void erase(String memberId) {
+        long removed = notifications.deleteByMemberId(memberId);
+        log.info("Inbox of erased member {} emptied: {} notifications", memberId, removed);
+    }
+
+    /** The member's whole inbox, newest first, for their data export. */
+    public List<NotificationView> export(String memberId) {
+        return notifications.findByMemberId(memberId, Pageable.unpaged(NEWEST_FIRST)).map(NotificationView::of)
+                .getContent();
     }
 
     Page<Notification> of(String memberId, Boolean unread, Pageable page) {

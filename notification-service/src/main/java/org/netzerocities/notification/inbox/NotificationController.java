@@ -2,7 +2,6 @@ package org.netzerocities.notification.inbox;
 
 import org.netzerocities.support.PageResponse;
 import org.netzerocities.support.caller.Caller;
-import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Inbox", description = "The calling member's notifications")
 class NotificationController {
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id"));
-
     private final Inbox inbox;
 
     NotificationController(Inbox inbox) {
@@ -32,7 +29,7 @@ class NotificationController {
             @RequestParam(required = false) Boolean unread,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
-        return PageResponse.of(inbox.of(caller.memberId(), unread, PageResponse.request(page, size, NEWEST_FIRST)),
+        return PageResponse.of(inbox.of(caller.memberId(), unread, PageResponse.request(page, size, Inbox.NEWEST_FIRST)),
                 NotificationView::of);
     }
 

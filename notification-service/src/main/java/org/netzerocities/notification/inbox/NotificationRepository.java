@@ -15,4 +15,6 @@ interface NotificationRepository extends MongoRepository<Notification, String> {
     Page<Notification> findByMemberIdAndReadAtIsNotNull(String memberId, Pageable pageable);
 
     Optional<Notification> findByIdAndMemberId(String id, String memberId);
+
+    long deleteByMemberId(String memberId);
 }

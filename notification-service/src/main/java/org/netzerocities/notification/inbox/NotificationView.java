@@ -5,7 +5,7 @@ import java.time.Instant;
 public record NotificationView(String id, Category category, String title, String body, String link, boolean read,
         Instant createdAt, Instant readAt) {
 
-    static NotificationView of(Notification n) {
+    public static NotificationView of(Notification n) {
         return new NotificationView(n.id(), n.category(), n.title(), n.body(), n.link(), !n.unread(), n.createdAt(),
                 n.readAt());
     }
