@@ -17,6 +17,7 @@ import org.netzerocities.community.identity.PasswordHashing;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.member.RefusedMembers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +40,7 @@ class MemberService {
     private final MongoTemplate mongo;
     private final CityCatalog cities;
     private final CallsToJoin calls;
+    private final RefusedMembers refusedMembers;
     private final PasswordHashing passwords;
     private final EventFactory events;
     private final Clock clock;
@@ -46,8 +48,9 @@ class MemberService {
     private final String unknownAccountHash;
 
     MemberService(MemberRepository members, MongoTemplate mongo, CityCatalog cities, CallsToJoin calls,
-            PasswordHashing passwords, EventFactory events, Clock clock) {
+            RefusedMembers refusedMembers, PasswordHashing passwords, EventFactory events, Clock clock) {
         this.calls = calls;
+        this.refusedMembers = refusedMembers;
         this.members = members;
         this.mongo = mongo;
         this.cities = cities;
@@ -210,6 +213,8 @@ class MemberService {
         Member member = get(memberId);
         member.erase(now(), events);
         members.save(member);
+        // refused here at once; every service (this one included) also learns it from MemberErased
+        refusedMembers.refuse(memberId, RefusedMembers.Reason.ERASED);
         log.info("Member {} erased their account", memberId);
     }
 

@@ -146,6 +146,10 @@ class ProfileTest {
 
         http.perform(delete("/api/community/members/me").with(bearer(ana.token()))).andExpect(status().isNoContent());
 
+        // the erased member's token stops working at once
+        http.perform(get("/api/community/members/me").with(bearer(ana.token()))).andExpect(status().isUnauthorized());
+        http.perform(delete("/api/community/members/me").with(bearer(ana.token()))).andExpect(status().isUnauthorized());
+
         http.perform(post("/api/community/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + ana.email() + "\",\"password\":\"" + CommunityApi.PASSWORD + "\"}"))
                 .andExpect(status().isUnauthorized());
