@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +27,6 @@ import org.netzerocities.community.member.RoleGrantRequest;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
-import org.netzerocities.support.caller.GlobalRole;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +50,7 @@ import com.jayway.jsonpath.JsonPath;
 @Import(PlatformInfrastructure.class)
 class FrontrunnerRequestFlowTest {
 
-    static final Caller ADMIN = new Caller("admin-" + UUID.randomUUID(), Set.of(GlobalRole.MEMBER, GlobalRole.ADMIN),
-            Set.of());
+    private static final Caller ADMIN = Fixtures.ADMIN;
 
     @Autowired
     MockMvc http;
@@ -269,23 +266,22 @@ class FrontrunnerRequestFlowTest {
     }
 
     Member register(String city) throws Exception {
-        String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content("""
-                {"email":"fr-%s@example.org","password":"correct horse battery","displayName":"Ana Pop",
-                 "city":"%s","languages":["ro"],"interests":["energy"]}""".formatted(UUID.randomUUID(), city)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return members.get(JsonPath.read(body, "$.member.id"));
+        return fixtures().register(city);
     }
 
     Member transitionTeam(String city) throws Exception {
-        return members.grantRole(register(city).id(), new RoleGrantRequest(Role.TRANSITION_TEAM, city), ADMIN);
+        return fixtures().transitionTeam(city);
     }
 
-    /** A token as the member would get at their next log-in. */
     String tokenOf(Member member) {
-        return tokenOf(members.get(member.id()).asCaller());
+        return fixtures().tokenOf(member);
     }
 
     String tokenOf(Caller caller) {
-        return tokens.issue(caller, "Tester", null).accessToken();
+        return fixtures().tokenOf(caller);
+    }
+
+    private Fixtures fixtures() {
+        return new Fixtures(http, members, tokens);
     }
 }
