@@ -216,13 +216,17 @@ class FrontrunnerRequestFlowTest {
         for (String token : List.of(elsewhere, member, frontrunner, tokenOf(citizen))) {
             list(token, "cluj-napoca").andExpect(status().isForbidden())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-            answer(token, id, "{\"answer\":\"GRANTED\"}").andExpect(status().isForbidden())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            for (String answer : List.of("GRANTED", "DECLINED")) {
+                answer(token, id, "{\"answer\":\"" + answer + "\"}").andExpect(status().isForbidden())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            }
         }
         list(elsewhere, null).andExpect(status().isForbidden());
         http.perform(get("/api/community/frontrunner-requests").param("city", "cluj-napoca"))
                 .andExpect(status().isUnauthorized());
         assertThat(members.get(citizen.id()).holds(Role.FRONTRUNNER, "cluj-napoca")).isFalse();
+        assertThat(requests.export(citizen.id())).singleElement()
+                .satisfies(request -> assertThat(request.status()).isEqualTo("PENDING"));
         list(elsewhere, "malmo").andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[?(@.id=='" + id + "')]").isEmpty());
         list(tokenOf(ADMIN), null).andExpect(status().isOk())
