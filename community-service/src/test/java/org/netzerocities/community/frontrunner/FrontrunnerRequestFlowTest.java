@@ -34,6 +34,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -152,6 +153,46 @@ class FrontrunnerRequestFlowTest {
         assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
         assertThat(outcomes).filteredOn(problem("request-pending")::equals).hasSize(5);
         assertThat(requests.export(citizen.id())).hasSize(1);
+    }
+
+    /** As two instances would take answers of two team members at once: one wins, and the role matches it. */
+    @Test
+    void ofConcurrentAnswersExactlyOneWinsAndTheMembersRoleMatchesIt() throws Exception {
+        Member citizen = register("cluj-napoca");
+        Caller team = members.get(transitionTeam("cluj-napoca").id()).asCaller();
+        String id = requests.request(citizen.id(), null).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> requests.export(citizen.id()).size() == 1
+                && mongo.findById(id, FrontrunnerRequest.class).outbox().isEmpty());
+        var start = new CountDownLatch(1);
+        List<CompletableFuture<String>> attempts = new ArrayList<>();
+        for (FrontrunnerRequest.Answer answer : List.of(FrontrunnerRequest.Answer.GRANTED,
+                FrontrunnerRequest.Answer.DECLINED, FrontrunnerRequest.Answer.GRANTED,
+                FrontrunnerRequest.Answer.DECLINED)) {
+            attempts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    return requests.answer(id, answer, team).status().name();
+                }
+                catch (ApiProblem problem) {
+                    return problem.getBody().getType().toString();
+                }
+                catch (OptimisticLockingFailureException lostEveryRetry) {
+                    return "conflict";
+                }
+                catch (InterruptedException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }));
+        }
+        start.countDown();
+
+        List<String> outcomes = attempts.stream().map(CompletableFuture::join).toList();
+        String status = requests.export(citizen.id()).get(0).status();
+        assertThat(outcomes).filteredOn(status::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> !outcome.equals(status))
+                .allMatch(outcome -> outcome.equals(problem("already-answered")) || outcome.equals("conflict"));
+        assertThat(members.get(citizen.id()).holds(Role.FRONTRUNNER, "cluj-napoca"))
+                .isEqualTo(status.equals("GRANTED"));
     }
 
     @Test
