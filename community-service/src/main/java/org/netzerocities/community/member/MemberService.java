@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 @Service
-class MemberService {
+public class MemberService {
 
     private static final Logger log = LoggerFactory.getLogger(MemberService.class);
 
@@ -123,7 +123,7 @@ class MemberService {
     }
 
     /** A member whose account exists; an erased one is as gone as an unknown id. */
-    Member get(String id) {
+    public Member get(String id) {
         return find(id).orElseThrow(() -> ApiProblem.notFound("Member " + id));
     }
 
