@@ -82,7 +82,7 @@ NZC_DATA_DIR="$data" NZC_PORT_OFFSET="$OFFSET" NZC_MONGO_DURABLE="${BENCH_MONGO_
   java -cp "$LAUNCHER_CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
 pid=$!
 echo "starting the platform from $TREE ($COMMIT), data dir $data"
-until grep -q "is ready" "$log"; do
+until grep -qs "is ready" "$log"; do
   kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
   sleep 1
 done
