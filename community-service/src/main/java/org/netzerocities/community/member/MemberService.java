@@ -74,7 +74,7 @@ public class MemberService {
         String callCode = registration.callCode() == null ? null
                 : calls.requireOpen(registration.callCode(), registration.city());
         String email = normaliseEmail(registration.email());
-        if (members.existsByEmail(email)) {
+        if (members.findByEmail(email).isPresent()) {
             throw emailTaken();
         }
         var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
@@ -235,7 +235,7 @@ public class MemberService {
     /** Creates the configured operator account unless it exists; returns whether it was created. */
     boolean ensureOperator(String email, String password) {
         String normalised = normaliseEmail(email);
-        if (members.existsByEmail(normalised)) {
+        if (members.findByEmail(normalised).isPresent()) {
             return false;
         }
         try {
