@@ -41,7 +41,7 @@ class RoleGrantRaceTest {
     @Test
     void aGrantThatLosesTheRaceWithTheRelayReadsTheMemberAgainAndSucceeds() {
         Member member = members.register(new Registration(MemberRegistrationTest.unique("race"),
-                "correct horse battery", "Ana Pop", "cluj-napoca", List.of("ro"), List.of("energy"), null));
+                "correct horse battery", "Ana Pop", "cluj-napoca", List.of("ro"), List.of("energy"), null, null));
         relay.bumpBeforeNextSaveOf(member.id());
 
         Member granted = members.grantRole(member.id(), new RoleGrantRequest(Role.FACILITATOR, null), ADMIN);
