@@ -1,5 +1,6 @@
 package org.netzerocities.community.cityview;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.netzerocities.community.activity.ActivitySignal;
@@ -42,15 +42,10 @@ class CityDashboards {
     private final MemberActivities activities;
     private final ObjectProvider<FunnelSource> funnels;
     private final ObjectProvider<CallSource> calls;
-    private final Supplier<Instant> clock;
+    private final Clock clock;
 
     CityDashboards(MongoTemplate mongo, MemberActivities activities, ObjectProvider<FunnelSource> funnels,
-            ObjectProvider<CallSource> calls) {
-        this(mongo, activities, funnels, calls, Instant::now);
-    }
-
-    CityDashboards(MongoTemplate mongo, MemberActivities activities, ObjectProvider<FunnelSource> funnels,
-            ObjectProvider<CallSource> calls, Supplier<Instant> clock) {
+            ObjectProvider<CallSource> calls, Clock clock) {
         this.mongo = mongo;
         this.activities = activities;
         this.funnels = funnels;
@@ -81,7 +76,7 @@ class CityDashboards {
         FunnelSource funnelSource = funnels.getIfAvailable();
         return new CityDashboard(new CityDashboard.CityRef(city.id(), city.name()), members, byRole(city.id()),
                 byTopic(living), joinsPerCall(city.id(), perCall),
-                lastWeeks(clock.get(), ZoneId.of(city.timeZone())).stream()
+                lastWeeks(clock.instant(), ZoneId.of(city.timeZone())).stream()
                         .map(week -> new CityDashboard.WeekJoins(week, perWeek.getOrDefault(week, 0L))).toList(),
                 funnelSource == null ? null : funnelSource.of(city.id()), frontrunners(city.id()));
     }
