@@ -1,0 +1,36 @@
+package org.netzerocities.community.activity;
+
+import org.netzerocities.events.consumer.EventHandler;
+import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.learning.CertificateIssued;
+import org.netzerocities.events.contract.learning.CertificateRevoked;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps {@link MemberActivities} in step with the events that make up the signal. Issuance and revocation of
+ * a certificate share a key (the certificate id), so they arrive in order; posts and events organised will
+ * come from issue 7's events, each a handler calling {@link MemberActivities#postPublished} or
+ * {@link MemberActivities#eventOrganised}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActivityHandlers {
+
+    @Bean
+    EventHandler<CertificateIssued> activityOnCertificateIssued(MemberActivities activities) {
+        return EventHandler.on(EventCatalog.CERTIFICATE_ISSUED, (issued, event) -> activities
+                .certificateIssued(issued.memberId(), issued.certificateId(), event.id()));
+    }
+
+    @Bean
+    EventHandler<CertificateRevoked> activityOnCertificateRevoked(MemberActivities activities) {
+        return EventHandler.on(EventCatalog.CERTIFICATE_REVOKED, (revoked, event) -> activities
+                .certificateRevoked(revoked.memberId(), revoked.certificateId(), event.id()));
+    }
+
+    @Bean
+    EventHandler<MemberErased> activityOnMemberErased(MemberActivities activities) {
+        return EventHandler.on(EventCatalog.MEMBER_ERASED, (erased, event) -> activities.forget(erased.memberId()));
+    }
+}
