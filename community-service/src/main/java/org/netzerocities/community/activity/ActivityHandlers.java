@@ -1,5 +1,6 @@
 package org.netzerocities.community.activity;
 
+import org.netzerocities.community.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
@@ -27,6 +28,12 @@ class ActivityHandlers {
     EventHandler<CertificateRevoked> activityOnCertificateRevoked(MemberActivities activities) {
         return EventHandler.on(EventCatalog.CERTIFICATE_REVOKED, (revoked, event) -> activities
                 .certificateRevoked(revoked.memberId(), revoked.certificateId(), event.id()));
+    }
+
+    /** The activity signal, in the member's data export. */
+    @Bean
+    PersonalData activityOfMember(MemberActivities activities) {
+        return new PersonalData("activity", memberId -> activities.signalsOf(java.util.List.of(memberId)).get(memberId));
     }
 
     @Bean

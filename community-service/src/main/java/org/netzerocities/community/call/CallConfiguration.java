@@ -5,6 +5,7 @@ import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.support.PublicEndpoints;
+import org.netzerocities.community.privacy.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +34,12 @@ class CallConfiguration {
                 calls.countJoin(joined.callCode(), joined.memberId(), event.id());
             }
         });
+    }
+
+    /** The calls a member launched, in their data export; erasure removes them as launcher. */
+    @Bean
+    PersonalData launchedCalls(CallsToJoin calls) {
+        return new PersonalData("callsLaunched", calls::launchedBy);
     }
 
     @Bean

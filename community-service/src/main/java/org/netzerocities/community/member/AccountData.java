@@ -1,26 +1,17 @@
 package org.netzerocities.community.member;
 
 import org.netzerocities.community.privacy.PersonalData;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The account section of a member's data export: the profile, roles and how they joined. */
-@Component
-class AccountData implements PersonalData {
+@Configuration(proxyBeanMethods = false)
+class AccountData {
 
-    private final MemberService members;
-
-    AccountData(MemberService members) {
-        this.members = members;
-    }
-
-    @Override
-    public String section() {
-        return "account";
-    }
-
-    @Override
-    public Object heldOn(String memberId) {
-        return members.find(memberId).map(member -> new Account(members.view(member), member.campaignRef()));
+    @Bean
+    PersonalData accountOfMember(MemberService members) {
+        return new PersonalData("account",
+                memberId -> members.find(memberId).map(member -> new Account(members.view(member), member.campaignRef())));
     }
 
     /** {@code campaignRef}: the social campaign that brought the member, as they registered. */

@@ -1,5 +1,6 @@
 package org.netzerocities.community.onboarding;
 
+import org.netzerocities.community.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
@@ -17,6 +18,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OnboardingEvents {
+
+    /** The checklist, acceptances and amendment proposals, in the member's data export. */
+    @Bean
+    PersonalData onboardingOfMember(OnboardingPersonalData data) {
+        return new PersonalData("onboarding", data::of);
+    }
 
     @Bean
     EventHandler<MemberJoined> onboardingOnMemberJoined(OnboardingService onboarding) {

@@ -3,12 +3,11 @@ package org.netzerocities.community.onboarding;
 import java.time.Instant;
 import java.util.List;
 
-import org.netzerocities.community.privacy.PersonalData;
 import org.springframework.stereotype.Component;
 
 /** What the onboarding kit holds on a member, for the member's data export. */
 @Component
-public class OnboardingPersonalData implements PersonalData {
+public class OnboardingPersonalData {
 
     private final OnboardingService onboarding;
     private final Amendments amendments;
@@ -25,16 +24,6 @@ public class OnboardingPersonalData implements PersonalData {
     }
 
     public record ProposedAmendment(String id, int draftVersion, String section, String text, Instant proposedAt) {
-    }
-
-    @Override
-    public String section() {
-        return "onboarding";
-    }
-
-    @Override
-    public Object heldOn(String memberId) {
-        return of(memberId);
     }
 
     public Export of(String memberId) {

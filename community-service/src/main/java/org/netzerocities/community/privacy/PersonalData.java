@@ -1,14 +1,13 @@
 package org.netzerocities.community.privacy;
 
+import java.util.function.Function;
+
 /**
- * What one feature of community-service holds on a member, for their data export. Every feature that stores
- * something about members contributes a section; erasure is each feature's reaction to {@code MemberErased}.
+ * What one feature of community-service holds on a member, for their data export: every feature that stores
+ * something about members declares one as a bean. Erasure is each feature's reaction to {@code MemberErased}.
+ *
+ * @param section the section's name in the export, e.g. {@code account}
+ * @param heldOn  everything the feature holds on a member id: a record, a list, or an empty value
  */
-public interface PersonalData {
-
-    /** The section's name in the export, e.g. {@code account}. */
-    String section();
-
-    /** Everything the feature holds on the member: a record, a list, or an empty value when it holds nothing. */
-    Object heldOn(String memberId);
+public record PersonalData(String section, Function<String, ?> heldOn) {
 }

@@ -33,7 +33,7 @@ class PersonalDataController {
             + "answer GET /api/<service>/me/export for theirs.")
     ResponseEntity<Export> export(Caller caller) {
         Map<String, Object> sections = new LinkedHashMap<>();
-        sources.forEach(source -> sections.put(source.section(), source.heldOn(caller.memberId())));
+        sources.forEach(source -> sections.put(source.section(), source.heldOn().apply(caller.memberId())));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"nzc-community-export.json\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

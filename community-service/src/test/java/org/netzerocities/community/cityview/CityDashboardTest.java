@@ -39,16 +39,27 @@ class CityDashboardTest {
     @Test
     void theCitysTransitionTeamSeesItsMembersCallsWeeksAndFrontrunners() throws Exception {
         Members members = new Members(http);
+        String launched = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/community/calls").header("Authorization", "Bearer " + members.admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"city":"tartu","title":"Tartu","message":"Join","topics":[],"closesAt":"%s"}"""
+                                .formatted(java.time.OffsetDateTime.now().plusDays(10))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String code = JsonPath.read(launched, "$.code");
+        String throughCall = "\"callCode\":\"" + code + "\"";
         Registered frontrunner = members.register("Fran Frontrunner", "tartu", "[\"et\"]", "[\"energy\",\"food\"]",
-                "\"callCode\":\"TARTU-2026\"");
-        Registered team = members.register("Tea Team", "tartu", "[\"et\"]", "[\"energy\"]",
-                "\"callCode\":\"TARTU-2026\"");
+                throughCall);
+        Registered team = members.register("Tea Team", "tartu", "[\"et\"]", "[\"energy\"]", throughCall);
         Registered facilitator = members.register("Fel Facilitator", "tartu", "[\"et\"]", "[\"mobility\"]", "");
-        members.register("Elsewhere", "lahti", "[\"fi\"]", "[\"energy\"]", "\"callCode\":\"TARTU-2026\"");
+        members.register("Elsewhere", "lahti", "[\"fi\"]", "[\"energy\"]", "");
         members.grant(frontrunner.id(), "FRONTRUNNER");
         members.grant(team.id(), "TRANSITION_TEAM");
         members.grant(facilitator.id(), "FACILITATOR");
 
+        // the funnel follows the members' events into the onboarding kit
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> http
+                .perform(get(DASHBOARD, "tartu").with(transitionTeam(team.id(), "tartu")))
+                .andExpect(jsonPath("$.funnel.joined").value(3)));
         String body = http.perform(get(DASHBOARD, "tartu").with(transitionTeam(team.id(), "tartu")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -59,11 +70,12 @@ class CityDashboardTest {
         assertThat(JsonPath.<List<String>>read(body, "$.membersByTopic[*].topic"))
                 .containsExactly("energy", "food", "mobility");
         assertThat(JsonPath.<List<Integer>>read(body, "$.membersByTopic[*].members")).containsExactly(2, 1, 1);
-        assertThat(JsonPath.<List<String>>read(body, "$.joinsPerCall[*].code")).containsExactly("TARTU-2026");
+        assertThat(JsonPath.<List<String>>read(body, "$.joinsPerCall[*].code")).containsExactly(code);
+        assertThat(JsonPath.<List<String>>read(body, "$.joinsPerCall[*].title")).containsExactly("Tartu");
         assertThat(JsonPath.<List<Integer>>read(body, "$.joinsPerCall[*].joins")).containsExactly(2);
         List<Integer> weeks = JsonPath.read(body, "$.joinsPerWeek[*].joins");
         assertThat(weeks).hasSize(26).endsWith(3);
-        assertThat(JsonPath.<Object>read(body, "$.funnel")).isNull();
+        assertThat(JsonPath.<Integer>read(body, "$.funnel.onboarded")).isZero();
         assertThat(JsonPath.<List<String>>read(body, "$.frontrunners[*].id")).containsExactly(frontrunner.id());
         assertThat(JsonPath.<Boolean>read(body, "$.frontrunners[0].activity.certificateHeld")).isFalse();
         assertThat(body).doesNotContain("@example.org");

@@ -173,6 +173,9 @@ class ProfileTest {
                 .andExpect(jsonPath("$.memberId").value(ana.id()))
                 .andExpect(jsonPath("$.sections.account.profile.email").value(ana.email()))
                 .andExpect(jsonPath("$.sections.onboarding.checklist").exists())
+                .andExpect(jsonPath("$.sections.callsLaunched").isArray())
+                .andExpect(jsonPath("$.sections.frontrunnerRequests").isArray())
+                .andExpect(jsonPath("$.sections.activity.posts").value(0))
                 .andExpect(jsonPath("$..passwordHash").isEmpty());
         http.perform(get("/api/community/members/me/export")).andExpect(status().isUnauthorized());
     }
