@@ -68,7 +68,8 @@ public abstract class ConsumingServiceTest {
     protected void redeliverUntilSkipped(PendingEvent event) {
         double before = duplicates(event.type());
         send(event);
-        await().atMost(CONSUMED_WITHIN).until(() -> duplicates(event.type()) > before);
+        await("the redelivery counted a duplicate").atMost(CONSUMED_WITHIN)
+                .until(() -> duplicates(event.type()) > before);
     }
 
     /**
@@ -82,7 +83,8 @@ public abstract class ConsumingServiceTest {
         String memberId = member.memberId();
         erase(memberId, member.city());
 
-        await().atMost(CONSUMED_WITHIN).until(() -> !holdsAnythingOf.test(memberId));
+        await("the service forgets the erased member").atMost(CONSUMED_WITHIN)
+                .until(() -> !holdsAnythingOf.test(memberId));
         if (refusedWithin.isZero()) {
             assertTokenRefused(memberId, route);
         } else {
