@@ -1,11 +1,8 @@
 package org.netzerocities.notification;
 
+import org.netzerocities.testsupport.ConsumingServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +16,6 @@ import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberContactChanged;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
-import org.netzerocities.events.kafka.EventCodec;
-import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.testsupport.HandlerHarness;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -32,30 +27,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /** MemberErased from the real broker: nothing of the member stays here, and nothing comes back. */
 @SpringBootTest(properties = "nzc.events.consumer.initial-backoff=50ms")
 @AutoConfigureMockMvc
 @Import(PlatformInfrastructure.class)
-class MemberErasureTest {
+class MemberErasureTest extends ConsumingServiceTest {
 
-    @Autowired
-    MockMvc http;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     MemberContactRepository contacts;
     @Autowired
     MongoTemplate mongo;
-    @Autowired
-    MeterRegistry meters;
     @Autowired
     List<EventHandler<MemberJoined>> joinedHandlers;
     @Autowired
@@ -79,29 +61,15 @@ class MemberErasureTest {
     void anErasedMembersContactAndInboxAreGoneTheirTokenRefusedAndARedeliveredJoinBringsNothingBack()
             throws Exception {
         String memberId = UUID.randomUUID().toString();
-        PendingEvent joined = TestEvents.memberJoined(codec, memberId, "malmo", List.of("sv"));
-        send(joined);
+        Joined joined = join(memberId, "malmo", "sv");
         send(TestEvents.event(codec, EventCatalog.MEMBER_CONTACT_CHANGED, memberId,
                 new MemberContactChanged(memberId, "ana@example.org", true, "sv", "Europe/Stockholm", "Ana")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> inboxSize(memberId) == 1
+        await().atMost(CONSUMED_WITHIN).until(() -> inboxSize(memberId) == 1
                 && contacts.findById(memberId).map(contact -> contact.email() != null).orElse(false));
 
-        send(TestEvents.event(codec, EventCatalog.MEMBER_ERASED, memberId,
-                new MemberErased(memberId, "malmo", Instant.now())));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> !contacts.existsById(memberId) && inboxSize(memberId) == 0);
         // another cached test context in the same consumer group may have received the event: like a second
         // instance, this one refuses the token at its next refresh
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> http.perform(get("/api/notifications/me/export")
-                .with(jwt().jwt(j -> j.subject(memberId))))
-                .andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
-
-        double duplicatesBefore = duplicateJoins();
-        send(joined);
-        await().atMost(Duration.ofSeconds(20)).until(() -> duplicateJoins() > duplicatesBefore);
-        assertThat(contacts.existsById(memberId)).isFalse();
-        assertThat(inboxSize(memberId)).isZero();
+        assertErasureForgets(joined, this::holdsAnythingOf, "/api/notifications/me/export", Duration.ofSeconds(5));
 
         // a replay the processed-event marks no longer remember reaches the handlers: they recreate nothing
         MemberJoined replayed = new MemberJoined(memberId, "Ana", "malmo", List.of("sv"), List.of("energy"),
@@ -111,17 +79,11 @@ class MemberErasureTest {
         assertThat(inboxSize(memberId)).isZero();
     }
 
+    private boolean holdsAnythingOf(String memberId) {
+        return contacts.existsById(memberId) || inboxSize(memberId) > 0;
+    }
+
     private long inboxSize(String memberId) {
         return mongo.getCollection("notifications").countDocuments(new Document("memberId", memberId));
-    }
-
-    private double duplicateJoins() {
-        var counter = meters.find("nzc.events.consumed").tag("type", EventCatalog.MEMBER_JOINED.type())
-                .tag("outcome", "duplicate").counter();
-        return counter == null ? 0 : counter.count();
-    }
-
-    private void send(PendingEvent event) {
-        TestEvents.publish(kafka, codec, event);
     }
 }

@@ -2,9 +2,8 @@ package org.netzerocities.learning.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.netzerocities.testsupport.MemberTokens.asMember;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,48 +14,33 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
-import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
-import org.netzerocities.events.kafka.EventCodec;
-import org.netzerocities.events.outbox.PendingEvent;
+import org.netzerocities.testsupport.ConsumingServiceTest;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(PlatformInfrastructure.class)
-class LearnerProjectionTest {
+class LearnerProjectionTest extends ConsumingServiceTest {
 
     @Autowired
-    MockMvc http;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
-    @Autowired
     LearnerRepository learners;
-    @Autowired
-    MeterRegistry meters;
 
     @Test
     void memberWhoJoinedBecomesALearnerOfTheirCityAndFollowsTheirProfile() throws Exception {
         String memberId = UUID.randomUUID().toString();
-        http.perform(get("/api/learning/learners/me").with(jwt().jwt(j -> j.subject(memberId))))
+        http.perform(get("/api/learning/learners/me").with(asMember(memberId)))
                 .andExpect(status().isNotFound());
 
-        send(TestEvents.memberJoined(codec, memberId, "malmo", List.of("sv", "en")));
+        join(memberId, "malmo", "sv", "en");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> learners.existsById(memberId));
-        http.perform(get("/api/learning/learners/me").with(jwt().jwt(j -> j.subject(memberId))))
+        await().atMost(CONSUMED_WITHIN).until(() -> learners.existsById(memberId));
+        http.perform(get("/api/learning/learners/me").with(asMember(memberId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.city").value("malmo"))
                 .andExpect(jsonPath("$.languages[0]").value("sv"));
@@ -65,7 +49,7 @@ class LearnerProjectionTest {
                 "Ana", "cluj-napoca", "malmo", List.of("ro"), List.of("mobility"), "Europe/Bucharest", false, true,
                 Instant.now())));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "cluj-napoca".equals(learners.findById(memberId)
+        await().atMost(CONSUMED_WITHIN).until(() -> "cluj-napoca".equals(learners.findById(memberId)
                 .map(Learner::city).orElse(null)));
         assertThat(learners.findById(memberId)).get().satisfies(learner -> {
             assertThat(learner.languages()).containsExactly("ro");
@@ -80,31 +64,9 @@ class LearnerProjectionTest {
     @Test
     void anErasedMemberIsForgottenTheirTokenRefusedAndARedeliveredJoinRecreatesNothing() throws Exception {
         String memberId = UUID.randomUUID().toString();
-        PendingEvent joined = TestEvents.memberJoined(codec, memberId, "malmo", List.of("sv"));
-        send(joined);
-        await().atMost(Duration.ofSeconds(20)).until(() -> learners.existsById(memberId));
+        Joined joined = join(memberId, "malmo", "sv");
+        await().atMost(CONSUMED_WITHIN).until(() -> learners.existsById(memberId));
 
-        send(TestEvents.event(codec, EventCatalog.MEMBER_ERASED, memberId,
-                new MemberErased(memberId, "malmo", Instant.now())));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> !learners.existsById(memberId));
-        http.perform(get("/api/learning/me/export").with(jwt().jwt(j -> j.subject(memberId))))
-                .andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-
-        double duplicatesBefore = duplicateJoins();
-        send(joined);
-        await().atMost(Duration.ofSeconds(20)).until(() -> duplicateJoins() > duplicatesBefore);
-        assertThat(learners.existsById(memberId)).isFalse();
-    }
-
-    private double duplicateJoins() {
-        var counter = meters.find("nzc.events.consumed").tag("type", EventCatalog.MEMBER_JOINED.type())
-                .tag("outcome", "duplicate").counter();
-        return counter == null ? 0 : counter.count();
-    }
-
-    private void send(PendingEvent event) {
-        TestEvents.publish(kafka, codec, event);
+        assertErasureForgets(joined, learners::existsById, "/api/learning/me/export", Duration.ZERO);
     }
 }

@@ -1,35 +1,28 @@
 package org.netzerocities.notification.contact;
 
+import org.netzerocities.testsupport.ConsumingServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberContactChanged;
-import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /** The internal compacted contact topic, from the real broker into the recipient projection and out again. */
 @SpringBootTest(properties = "nzc.events.consumer.initial-backoff=50ms")
 @AutoConfigureMockMvc
 @Import(PlatformInfrastructure.class)
-class ContactProjectionTest {
+class ContactProjectionTest extends ConsumingServiceTest {
 
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     MemberContactRepository contacts;
 
@@ -37,12 +30,12 @@ class ContactProjectionTest {
     void aContactArrivingBeforeTheMemberJoinedIsKeptAndATombstoneForgetsIt() {
         String memberId = UUID.randomUUID().toString();
 
-        TestEvents.publish(kafka, codec, TestEvents.event(codec, EventCatalog.MEMBER_CONTACT_CHANGED, memberId,
+        send(TestEvents.event(codec, EventCatalog.MEMBER_CONTACT_CHANGED, memberId,
                 new MemberContactChanged(memberId, "ana@example.org", false, "ro", "Europe/Bucharest", "Ana")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(memberId));
-        TestEvents.publish(kafka, codec, TestEvents.memberJoined(codec, memberId, "cluj-napoca", List.of("ro")));
+        await().atMost(CONSUMED_WITHIN).until(() -> contacts.existsById(memberId));
+        join(memberId, "cluj-napoca", "ro");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(memberId)
+        await().atMost(CONSUMED_WITHIN).until(() -> contacts.findById(memberId)
                 .map(contact -> contact.city() != null).orElse(false));
         assertThat(contacts.findById(memberId)).get().satisfies(contact -> {
             assertThat(contact.email()).isEqualTo("ana@example.org");
@@ -53,6 +46,6 @@ class ContactProjectionTest {
 
         kafka.send(new ProducerRecord<>(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC, memberId, null)).join();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !contacts.existsById(memberId));
+        await().atMost(CONSUMED_WITHIN).until(() -> !contacts.existsById(memberId));
     }
 }

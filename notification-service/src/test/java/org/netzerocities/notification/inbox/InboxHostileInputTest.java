@@ -1,47 +1,37 @@
 package org.netzerocities.notification.inbox;
 
+import org.netzerocities.testsupport.ConsumingServiceTest;
+import static org.netzerocities.testsupport.MemberTokens.asMember;
+import static org.netzerocities.testsupport.MemberTokens.namingNoMember;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.testsupport.PlatformInfrastructure;
-import org.netzerocities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Whatever a client asks of the inbox, the answer is a 4xx problem, never a 5xx. */
 @SpringBootTest(properties = "nzc.events.consumer.initial-backoff=50ms")
 @AutoConfigureMockMvc
 @Import(PlatformInfrastructure.class)
-class InboxHostileInputTest {
+class InboxHostileInputTest extends ConsumingServiceTest {
 
     private static final String CALLER = "caller-" + UUID.randomUUID();
 
-    @Autowired
-    MockMvc http;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     NotificationRepository notifications;
 
@@ -56,10 +46,10 @@ class InboxHostileInputTest {
     @Test
     void anotherMembersNotificationIsNotFound() throws Exception {
         String owner = UUID.randomUUID().toString();
-        TestEvents.publish(kafka, codec, TestEvents.memberJoined(codec, owner, "malmo", List.of("sv")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + owner));
+        join(owner, "malmo", "sv");
+        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + owner));
 
-        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(jwt().jwt(j -> j.subject(CALLER))))
+        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(asMember(CALLER)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -77,19 +67,19 @@ class InboxHostileInputTest {
                 hostile("operator as notification id", markRead("{\"$gt\":\"\"}")),
                 hostile("huge notification id", markRead("x".repeat(10_000))),
                 hostile("encoded slash in notification id",
-                        post("/api/notifications/a%2F..%2Fb/read").with(jwt().jwt(j -> j.subject(CALLER)))),
+                        post("/api/notifications/a%2F..%2Fb/read").with(asMember(CALLER))),
                 hostile("no token", get("/api/notifications")),
                 hostile("garbage token", get("/api/notifications").header("Authorization", "Bearer x.y.z")),
                 hostile("token naming no member",
-                        get("/api/notifications").with(jwt().jwt(j -> j.claims(claims -> claims.remove("sub"))))));
+                        get("/api/notifications").with(namingNoMember())));
     }
 
     private static MockHttpServletRequestBuilder markRead(String notificationId) {
-        return post("/api/notifications/{id}/read", notificationId).with(jwt().jwt(j -> j.subject(CALLER)));
+        return post("/api/notifications/{id}/read", notificationId).with(asMember(CALLER));
     }
 
     private static MockHttpServletRequestBuilder inbox() {
-        return get("/api/notifications").with(jwt().jwt(j -> j.subject(CALLER)));
+        return get("/api/notifications").with(asMember(CALLER));
     }
 
     private DynamicTest hostile(String name, MockHttpServletRequestBuilder request) {

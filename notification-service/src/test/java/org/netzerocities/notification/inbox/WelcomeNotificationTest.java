@@ -1,8 +1,9 @@
 package org.netzerocities.notification.inbox;
 
+import org.netzerocities.testsupport.ConsumingServiceTest;
+import static org.netzerocities.testsupport.MemberTokens.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -17,7 +18,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
-import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -31,29 +31,17 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /** MemberJoined from the real broker to the member's inbox, exactly once. */
 @SpringBootTest(properties = "nzc.events.consumer.initial-backoff=50ms")
 @AutoConfigureMockMvc
 @Import(PlatformInfrastructure.class)
-class WelcomeNotificationTest {
+class WelcomeNotificationTest extends ConsumingServiceTest {
 
-    @Autowired
-    MockMvc http;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     NotificationRepository notifications;
     @Autowired
     MemberContactRepository contacts;
-    @Autowired
-    MeterRegistry meters;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
@@ -64,9 +52,9 @@ class WelcomeNotificationTest {
         String memberId = UUID.randomUUID().toString();
         send(memberJoined(memberId));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + memberId));
+        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + memberId));
 
-        http.perform(get("/api/notifications").with(jwt().jwt(j -> j.subject(memberId))))
+        http.perform(get("/api/notifications").with(asMember(memberId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.page").value(0))
@@ -81,10 +69,10 @@ class WelcomeNotificationTest {
             assertThat(contact.email()).isNull();
         });
 
-        http.perform(post("/api/notifications/welcome-{id}/read", memberId).with(jwt().jwt(j -> j.subject(memberId))))
+        http.perform(post("/api/notifications/welcome-{id}/read", memberId).with(asMember(memberId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.read").value(true));
-        http.perform(get("/api/notifications").param("unread", "true").with(jwt().jwt(j -> j.subject(memberId))))
+        http.perform(get("/api/notifications").param("unread", "true").with(asMember(memberId)))
                 .andExpect(jsonPath("$.total").value(0));
     }
 
@@ -101,8 +89,8 @@ class WelcomeNotificationTest {
         String memberId = UUID.randomUUID().toString();
         PendingEvent joined = memberJoined(memberId);
         send(joined);
-        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + memberId));
-        http.perform(post("/api/notifications/welcome-{id}/read", memberId).with(jwt().jwt(j -> j.subject(memberId))))
+        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + memberId));
+        http.perform(post("/api/notifications/welcome-{id}/read", memberId).with(asMember(memberId)))
                 .andExpect(status().isOk());
         double duplicatesBefore = duplicates();
 
@@ -110,7 +98,7 @@ class WelcomeNotificationTest {
         send(joined);
         String laterMember = UUID.randomUUID().toString();
         send(memberJoined(laterMember));
-        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + laterMember)
+        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + laterMember)
                 && duplicates() - duplicatesBefore >= 2);
 
         assertThat(duplicates() - duplicatesBefore).isEqualTo(2);
@@ -144,17 +132,17 @@ class WelcomeNotificationTest {
     void inboxNeedsATokenAndShowsOnlyTheCallersOwnNotifications() throws Exception {
         String owner = UUID.randomUUID().toString();
         send(memberJoined(owner));
-        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.existsById("welcome-" + owner));
+        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + owner));
 
         http.perform(get("/api/notifications"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        http.perform(get("/api/notifications").with(jwt().jwt(j -> j.subject("someone-else"))))
+        http.perform(get("/api/notifications").with(asMember("someone-else")))
                 .andExpect(jsonPath("$.total").value(0));
-        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(jwt().jwt(j -> j.subject("someone-else"))))
+        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(asMember("someone-else")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        http.perform(get("/api/notifications").param("size", "0").with(jwt().jwt(j -> j.subject(owner))))
+        http.perform(get("/api/notifications").param("size", "0").with(asMember(owner)))
                 .andExpect(status().isBadRequest());
     }
 
@@ -165,9 +153,5 @@ class WelcomeNotificationTest {
 
     private PendingEvent memberJoined(String memberId) {
         return TestEvents.memberJoined(codec, memberId, "cluj-napoca", List.of("ro"));
-    }
-
-    private void send(PendingEvent event) {
-        TestEvents.publish(kafka, codec, event);
     }
 }

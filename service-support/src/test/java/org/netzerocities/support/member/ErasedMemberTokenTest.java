@@ -1,5 +1,6 @@
 package org.netzerocities.support.member;
 
+import org.netzerocities.testsupport.ConsumingServiceTest;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -7,38 +8,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
-import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.support.ConsumingProbeApplication;
-import org.netzerocities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** A member's still valid token stops working once MemberErased arrives from the real broker. */
 @SpringBootTest(classes = ConsumingProbeApplication.class, properties = {
         "spring.kafka.consumer.group-id=probe-service", "spring.mongodb.database=probe-service" })
 @AutoConfigureMockMvc
-class ErasedMemberTokenTest {
+class ErasedMemberTokenTest extends ConsumingServiceTest {
 
-    @Autowired
-    MockMvc http;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     RefusedMembers refused;
 
@@ -50,10 +38,9 @@ class ErasedMemberTokenTest {
         String otherToken = ConsumingProbeApplication.token(Map.of("sub", other, "roles", List.of("MEMBER")));
         call(token).andExpect(status().isOk()).andExpect(jsonPath("$.memberId").value(erased));
 
-        TestEvents.publish(kafka, codec, TestEvents.event(codec, EventCatalog.MEMBER_ERASED, erased,
-                new MemberErased(erased, "cluj-napoca", Instant.now())));
+        erase(erased, "cluj-napoca");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> refused.isRefused(erased));
+        await().atMost(CONSUMED_WITHIN).until(() -> refused.isRefused(erased));
         call(token)
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
