@@ -9,34 +9,29 @@ import org.netzerocities.community.activity.ActivitySignal;
 import org.netzerocities.community.activity.MemberActivities;
 import org.netzerocities.community.member.Member;
 import org.netzerocities.community.member.Role;
-import org.netzerocities.community.member.RoleGrant;
-import org.netzerocities.community.member.SocialHandles;
 import org.netzerocities.support.PageResponse;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.caller.CityRole;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * The member directory. Each page costs a count and a page query over the members (a transition team's view
- * of its city, frontrunners first: one counting aggregation and one or two page queries), never a query per
- * member nor loading more members than the page holds.
+ * The member directory, searched in memory over the listed members ({@link ListedMembers}): one pass over
+ * them in the order asked for, no database query but the activity of the frontrunners a transition team sees
+ * first.
  */
 @Service
 class Directory {
 
-    private static final String[] CARD_FIELDS = { "displayName", Member.CITY, Member.LANGUAGES, Member.INTERESTS,
-            "bio", "socialHandles", Member.ROLES };
-
+    private final ListedMembers listed;
     private final MongoTemplate mongo;
     private final MemberActivities activities;
 
-    Directory(MongoTemplate mongo, MemberActivities activities) {
+    Directory(ListedMembers listed, MongoTemplate mongo, MemberActivities activities) {
+        this.listed = listed;
         this.mongo = mongo;
         this.activities = activities;
     }
@@ -46,36 +41,31 @@ class Directory {
             return new PageResponse<>(List.of(), page.getPageNumber(), page.getPageSize(), 0);
         }
         String teamCity = teamCity(filter, caller);
-        return teamCity == null ? everyone(filter, page) : frontrunnersFirst(filter, teamCity, page);
+        List<ListedMembers.Listed> frontrunners = new ArrayList<>();
+        List<ListedMembers.Listed> rest = new ArrayList<>();
+        for (ListedMembers.Listed member : listed.inOrder(filter.sort())) {
+            if (filter.admits(member)) {
+                (teamCity != null && ListedMembers.holds(member, Role.FRONTRUNNER, teamCity) ? frontrunners : rest)
+                        .add(member);
+            }
+        }
+        SplitPage split = SplitPage.of(frontrunners.size(), page.getOffset(), page.getPageSize());
+        List<MemberCard> first = slice(frontrunners, split.frontrunnerSkip(), split.frontrunnerLimit());
+        Map<String, ActivitySignal> signals = first.isEmpty() ? Map.of()
+                : activities.signalsOf(first.stream().map(MemberCard::id).toList());
+        List<MemberCard> items = new ArrayList<>(page.getPageSize());
+        first.forEach(card -> items.add(card.withActivity(signals.get(card.id()))));
+        items.addAll(slice(rest, split.restSkip(), split.restLimit()));
+        return new PageResponse<>(items, page.getPageNumber(), page.getPageSize(),
+                frontrunners.size() + rest.size());
     }
 
-    private PageResponse<MemberCard> everyone(DirectoryFilter filter, Pageable page) {
-        Criteria listed = filter.listed();
-        long total = mongo.count(Query.query(listed), Member.COLLECTION);
-        List<MemberCard> items = total > page.getOffset()
-                ? cards(listed, filter, page.getOffset(), page.getPageSize())
-                : List.of();
-        return new PageResponse<>(items, page.getPageNumber(), page.getPageSize(), total);
-    }
-
-    private PageResponse<MemberCard> frontrunnersFirst(DirectoryFilter filter, String city, Pageable page) {
-        Criteria listed = filter.listed();
-        Criteria frontrunner = DirectoryFilter.holding(Role.FRONTRUNNER, city);
-        Counts counts = count(listed, city);
-        SplitPage split = SplitPage.of(counts.frontrunners(), page.getOffset(), page.getPageSize());
-        List<MemberCard> frontrunners = split.frontrunnerLimit() > 0
-                ? cards(new Criteria().andOperator(listed, frontrunner), filter, split.frontrunnerSkip(),
-                        split.frontrunnerLimit())
-                : List.of();
-        List<MemberCard> rest = split.restLimit() > 0 && counts.total() - counts.frontrunners() > split.restSkip()
-                ? cards(new Criteria().andOperator(listed, new Criteria().norOperator(frontrunner)), filter,
-                        split.restSkip(), split.restLimit())
-                : List.of();
-        Map<String, ActivitySignal> signals = activities.signalsOf(frontrunners.stream().map(MemberCard::id).toList());
-        List<MemberCard> items = new ArrayList<>(frontrunners.size() + rest.size());
-        frontrunners.forEach(card -> items.add(card.withActivity(signals.get(card.id()))));
-        items.addAll(rest);
-        return new PageResponse<>(items, page.getPageNumber(), page.getPageSize(), counts.total());
+    private static List<MemberCard> slice(List<ListedMembers.Listed> members, long skip, int limit) {
+        if (limit <= 0 || skip >= members.size()) {
+            return List.of();
+        }
+        return members.subList((int) skip, (int) Math.min(members.size(), skip + limit)).stream()
+                .map(ListedMembers.Listed::card).toList();
     }
 
     /**
@@ -94,56 +84,5 @@ class Directory {
         Document member = mongo.findOne(own, Document.class, Member.COLLECTION);
         String home = member == null ? null : member.getString(Member.CITY);
         return home != null && caller.holds(CityRole.TRANSITION_TEAM, home) ? home : null;
-    }
-
-    /** Both counts in one pass over the members. */
-    private Counts count(Criteria listed, String city) {
-        Document holdsFrontrunner = new Document("$gt", List.of(new Document("$size", new Document("$filter",
-                new Document("input", "$" + Member.ROLES).append("as", "grant").append("cond",
-                        new Document("$and", List.of(
-                                new Document("$eq", List.of("$$grant.role", Role.FRONTRUNNER.name())),
-                                new Document("$eq", List.of("$$grant.city", city))))))), 0));
-        AggregationOperation group = context -> new Document("$group", new Document("_id", null)
-                .append("total", new Document("$sum", 1))
-                .append("frontrunners", new Document("$sum", new Document("$cond", List.of(holdsFrontrunner, 1, 0)))));
-        Document counts = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(listed), group),
-                Member.COLLECTION, Document.class).getUniqueMappedResult();
-        return counts == null ? new Counts(0, 0)
-                : new Counts(((Number) counts.get("total")).longValue(),
-                        ((Number) counts.get("frontrunners")).longValue());
-    }
-
-    private List<MemberCard> cards(Criteria criteria, DirectoryFilter filter, long skip, int limit) {
-        Query query = Query.query(criteria).with(filter.sort().sort()).skip(skip).limit(limit);
-        query.fields().include(CARD_FIELDS);
-        return mongo.find(query, Document.class, Member.COLLECTION).stream().map(Directory::card).toList();
-    }
-
-    private static MemberCard card(Document member) {
-        Document social = member.get("socialHandles", Document.class);
-        return new MemberCard(member.getString("_id"), member.getString("displayName"),
-                member.getString(Member.CITY), strings(member, Member.LANGUAGES), strings(member, Member.INTERESTS),
-                member.getString("bio"),
-                social == null ? new SocialHandles(null, null, null)
-                        : new SocialHandles(social.getString("instagram"), social.getString("linkedin"),
-                                social.getString("website")),
-                roles(member), null);
-    }
-
-    /** Public roles only: an operator's ADMIN and names this version does not know are left out. */
-    private static List<RoleGrant> roles(Document member) {
-        List<Document> grants = member.getList(Member.ROLES, Document.class, List.of());
-        return grants.stream()
-                .flatMap(grant -> DirectoryFilter.LISTED_ROLES.stream()
-                        .filter(role -> role.name().equals(grant.getString("role")))
-                        .map(role -> new RoleGrant(role, role.cityBound() ? grant.getString("city") : null)))
-                .sorted(RoleGrant.ORDER).toList();
-    }
-
-    private static List<String> strings(Document member, String field) {
-        return member.getList(field, String.class, List.of());
-    }
-
-    private record Counts(long total, long frontrunners) {
     }
 }

@@ -11,10 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.netzerocities.community.member.Keywords;
-import org.netzerocities.community.member.Member;
 import org.netzerocities.community.member.Role;
 import org.netzerocities.support.ApiProblem;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * What the directory lists, read from the query parameters: validated, normalised as the members' own data
@@ -92,47 +90,24 @@ record DirectoryFilter(String city, Role role, String topic, String language, Li
         return text && words.isEmpty();
     }
 
-    /** The members this filter lists: opted in, not erased, matching every given parameter. */
-    Criteria listed() {
-        var all = new ArrayList<Criteria>();
-        all.add(Criteria.where(Member.DIRECTORY_VISIBLE).is(true));
-        all.add(Criteria.where(Member.ERASED_AT).exists(false));
-        if (city != null) {
-            all.add(Criteria.where(Member.CITY).is(city));
+    /** Whether a listed member (opted in, not erased) matches every given parameter. */
+    boolean admits(ListedMembers.Listed member) {
+        MemberCard card = member.card();
+        if (city != null && !city.equals(card.city())) {
+            return false;
         }
-        if (role != null) {
-            all.add(role.cityBound() && city != null ? holding(role, city)
-                    : Criteria.where(Member.ROLES + ".role").is(role.name()));
+        if (role != null && !(role.cityBound() && city != null ? ListedMembers.holds(member, role, city)
+                : card.roles().stream().anyMatch(grant -> grant.role() == role))) {
+            return false;
         }
-        if (topic != null) {
-            all.add(Criteria.where(Member.INTERESTS).is(topic));
+        if (topic != null && !card.interests().contains(topic)) {
+            return false;
         }
-        if (language != null) {
-            all.add(Criteria.where(Member.LANGUAGES).is(language));
+        if (language != null && !card.languages().contains(language)) {
+            return false;
         }
-        words.forEach(word -> all.add(Criteria.where(Member.KEYWORDS).regex(prefixPattern(word))));
-        // one criteria object per condition: two on the same field (roles) cannot share a document
-        return new Criteria().andOperator(all);
-    }
-
-    /** Members holding {@code role} in {@code city}. */
-    static Criteria holding(Role role, String city) {
-        return Criteria.where(Member.ROLES).elemMatch(Criteria.where("role").is(role.name()).and("city").is(city));
-    }
-
-    /**
-     * An anchored pattern matching words that start with {@code word} and nothing else: every character but
-     * letters and digits is escaped, so the text never acts as a pattern. Anchored, it can use an index.
-     */
-    static String prefixPattern(String word) {
-        var pattern = new StringBuilder("^");
-        word.codePoints().forEach(c -> {
-            if (!Character.isLetterOrDigit(c)) {
-                pattern.append('\\');
-            }
-            pattern.appendCodePoint(c);
-        });
-        return pattern.toString();
+        // every word of the query starts one of the member's words
+        return words.stream().allMatch(word -> member.keywords().stream().anyMatch(key -> key.startsWith(word)));
     }
 
     private static String blankToNull(String value) {

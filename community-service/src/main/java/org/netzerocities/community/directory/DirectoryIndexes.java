@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * The indexes a real MongoDB needs for the directory and the city view (the embedded server accepts and
+ * The indexes a real MongoDB needs for the directory's load and the city view (the embedded server accepts and
  * ignores them). Creating an existing index is a no-op, so every instance may run this at start-up.
  */
 @Component
@@ -24,18 +24,9 @@ class DirectoryIndexes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         var members = mongo.indexOps(Member.COLLECTION);
-        // a city's listing in either order, and every city's
-        members.createIndex(new Index().on(Member.DIRECTORY_VISIBLE, Direction.ASC).on(Member.CITY, Direction.ASC)
-                .on(Member.SORT_NAME, Direction.ASC).named("directory_city_name"));
-        members.createIndex(new Index().on(Member.DIRECTORY_VISIBLE, Direction.ASC).on(Member.CITY, Direction.ASC)
-                .on(Member.JOINED_AT, Direction.DESC).named("directory_city_newest"));
-        members.createIndex(new Index().on(Member.DIRECTORY_VISIBLE, Direction.ASC)
-                .on(Member.SORT_NAME, Direction.ASC).named("directory_name"));
-        members.createIndex(new Index().on(Member.DIRECTORY_VISIBLE, Direction.ASC)
-                .on(Member.JOINED_AT, Direction.DESC).named("directory_newest"));
-        // multikey: anchored prefixes of the search words
-        members.createIndex(new Index().on(Member.KEYWORDS, Direction.ASC).named("directory_keywords"));
-        // multikey: a city's frontrunners and transition team (directory, city view)
+        // the directory searches in memory (ListedMembers); its one load at start-up reads the listed members
+        members.createIndex(new Index().on(Member.DIRECTORY_VISIBLE, Direction.ASC).named("directory_listed"));
+        // multikey: a city's frontrunners and transition team (city view)
         members.createIndex(new Index().on(Member.ROLES + ".city", Direction.ASC)
                 .on(Member.ROLES + ".role", Direction.ASC).named("roles_city_role"));
         // the city view's joins per call and per week

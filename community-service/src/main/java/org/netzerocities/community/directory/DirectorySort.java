@@ -3,22 +3,17 @@ package org.netzerocities.community.directory;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.netzerocities.community.member.Member;
-import org.springframework.data.domain.Sort;
 
 /** The orders the directory offers; the id breaks ties so that pages neither repeat nor skip anyone. */
 enum DirectorySort {
     /** Alphabetical by display name, accent- and case-insensitive. */
-    NAME("name", Sort.by(Sort.Order.asc(Member.SORT_NAME), Sort.Order.asc("_id"))),
+    NAME("name"),
     /** Most recently joined first. */
-    NEWEST("newest", Sort.by(Sort.Order.desc(Member.JOINED_AT), Sort.Order.asc("_id")));
+    NEWEST("newest");
 
     private final String parameter;
-    private final Sort sort;
-
-    DirectorySort(String parameter, Sort sort) {
+    DirectorySort(String parameter) {
         this.parameter = parameter;
-        this.sort = sort;
     }
 
     static Optional<DirectorySort> parse(String parameter) {
@@ -27,9 +22,5 @@ enum DirectorySort {
 
     String parameter() {
         return parameter;
-    }
-
-    Sort sort() {
-        return sort;
     }
 }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.netzerocities.community.member.Role;
+import org.netzerocities.community.member.RoleGrant;
+import org.netzerocities.community.member.SocialHandles;
 import org.netzerocities.support.ApiProblem;
 
 class DirectoryFilterTest {
@@ -24,16 +25,6 @@ class DirectoryFilterTest {
     }
 
     @Test
-    void aPrefixPatternEscapesEverythingButLettersAndDigits() {
-        String pattern = DirectoryFilter.prefixPattern("a.*(b\\c$[ü9");
-
-        assertThat(pattern).isEqualTo("^a\\.\\*\\(b\\\\c\\$\\[ü9");
-        assertThat(Pattern.compile(pattern).matcher("a.*(b\\c$[ü9tail").find()).isTrue();
-        assertThat(Pattern.compile(pattern).matcher("aXXb\\c$[ü9").find()).isFalse();
-        assertThat(Pattern.compile(pattern).matcher("xa.*(b\\c$[ü9").find()).as("anchored").isFalse();
-    }
-
-    @Test
     void aTextOfPunctuationOnlyMatchesNobodyRatherThanEverybody() {
         assertThat(of(null, null, null, null, ".*", null).matchesNobody()).isTrue();
         assertThat(of(null, null, null, null, "(\\", null).matchesNobody()).isTrue();
@@ -41,23 +32,39 @@ class DirectoryFilterTest {
     }
 
     @Test
-    void eachWordBecomesAnAnchoredPrefixCondition() {
-        String criteria = of("zurich", null, null, null, "zur ana", null).listed().getCriteriaObject().toJson();
+    void everyWordMustStartOneOfTheMembersWords() {
+        var ana = listed("zurich", List.of("zurich", "energie", "ana"), RoleGrant.global(Role.MEMBER));
 
-        assertThat(criteria).contains("{\"keywords\": {\"$regularExpression\": {\"pattern\": \"^zur\", \"options\": \"\"}}}")
-                .contains("{\"keywords\": {\"$regularExpression\": {\"pattern\": \"^ana\", \"options\": \"\"}}}")
-                .contains("\"directoryVisible\": true").contains("\"city\": \"zurich\"");
+        assertThat(of("zurich", null, null, null, "zur ana", null).admits(ana)).isTrue();
+        assertThat(of("zurich", null, null, null, "ZÜR", null).admits(ana)).isTrue();
+        assertThat(of("zurich", null, null, null, "zur bob", null).admits(ana)).as("every word").isFalse();
+        assertThat(of("zurich", null, null, null, "rich", null).admits(ana)).as("prefixes only").isFalse();
+        assertThat(of("cluj-napoca", null, null, null, "zur", null).admits(ana)).as("the city").isFalse();
     }
 
     @Test
     void aCityBoundRoleWithACityMeansThatRoleInThatCity() {
-        String inCity = of("zurich", "FRONTRUNNER", null, null, null, null).listed().getCriteriaObject().toJson();
-        String anywhere = of(null, "FRONTRUNNER", null, null, null, null).listed().getCriteriaObject().toJson();
-        String global = of("zurich", "FACILITATOR", null, null, null, null).listed().getCriteriaObject().toJson();
+        var frontrunnerOfCluj = listed("zurich", List.of("ana"), RoleGrant.global(Role.MEMBER),
+                new RoleGrant(Role.FRONTRUNNER, "cluj-napoca"), RoleGrant.global(Role.FACILITATOR));
 
-        assertThat(inCity).contains("\"$elemMatch\": {\"role\": \"FRONTRUNNER\", \"city\": \"zurich\"}");
-        assertThat(anywhere).contains("\"roles.role\": \"FRONTRUNNER\"").doesNotContain("$elemMatch");
-        assertThat(global).contains("\"roles.role\": \"FACILITATOR\"");
+        assertThat(of("zurich", "FRONTRUNNER", null, null, null, null).admits(frontrunnerOfCluj)).isFalse();
+        assertThat(of(null, "FRONTRUNNER", null, null, null, null).admits(frontrunnerOfCluj)).isTrue();
+        assertThat(of("zurich", "FACILITATOR", null, null, null, null).admits(frontrunnerOfCluj)).isTrue();
+        assertThat(of("zurich", "TRANSITION_TEAM", null, null, null, null).admits(frontrunnerOfCluj)).isFalse();
+    }
+
+    @Test
+    void topicsAndLanguagesMustBeAmongTheMembers() {
+        var ana = listed("zurich", List.of("ana"), RoleGrant.global(Role.MEMBER));
+
+        assertThat(of(null, null, "Energy", "DE", null, null).admits(ana)).isTrue();
+        assertThat(of(null, null, "food", null, null, null).admits(ana)).isFalse();
+        assertThat(of(null, null, null, "ro", null, null).admits(ana)).isFalse();
+    }
+
+    private static ListedMembers.Listed listed(String city, List<String> keywords, RoleGrant... roles) {
+        return new ListedMembers.Listed(new MemberCard("m-1", "Ana", city, List.of("de"), List.of("energy"), null,
+                new SocialHandles(null, null, null), List.of(roles), null), "ana", java.time.Instant.now(), keywords);
     }
 
     @Test

@@ -20,6 +20,12 @@ import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TestEvents;
+import org.netzerocities.community.member.Member;
+import org.netzerocities.events.contract.community.MemberProfileUpdated;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -43,6 +49,8 @@ class DirectoryTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     EventCodec codec;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void onlyMembersWhoOptedInAreListedAndErasedOnesNever() throws Exception {
@@ -62,6 +70,29 @@ class DirectoryTest {
         assertThat(body).doesNotContain("@example.org").doesNotContain("email").doesNotContain("passwordHash");
         assertThat(JsonPath.<String>read(body, "$.items[0].bio")).isEqualTo("Hello");
         assertThat(JsonPath.<List<String>>read(body, "$.items[0].roles[*].role")).containsExactly("MEMBER");
+    }
+
+    /**
+     * Another instance's change: written to the database behind this instance's back (no save here), it shows
+     * in this instance's directory once the member event of that change arrives.
+     */
+    @Test
+    void aChangeMadeByAnotherInstanceShowsWhenItsMemberEventArrives() throws Exception {
+        Members members = new Members(http);
+        Registered elsewhere = members.register("Ines Elsewhere", "limassol", "[\"el\"]", "[\"energy\"]", "");
+        Registered reader = members.register("Reader", "limassol", "[\"el\"]", "[]", "");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(elsewhere.id())),
+                Update.update(Member.DIRECTORY_VISIBLE, true).inc("version", 1), Member.COLLECTION);
+        assertThat(ids(list(reader.token(), get("/api/community/members").param("city", "limassol"))))
+                .as("not yet: nothing told this instance").isEmpty();
+
+        TestEvents.publish(kafka, codec, TestEvents.event(codec, EventCatalog.MEMBER_PROFILE_UPDATED, elsewhere.id(),
+                new MemberProfileUpdated(elsewhere.id(), "Ines Elsewhere", "limassol", null, List.of("el"),
+                        List.of("energy"), "Asia/Nicosia", true, false, java.time.Instant.now())));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                ids(list(reader.token(), get("/api/community/members").param("city", "limassol"))))
+                .containsExactly(elsewhere.id()));
     }
 
     @Test

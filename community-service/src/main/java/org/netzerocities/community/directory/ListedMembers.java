@@ -1,0 +1,189 @@
+package org.netzerocities.community.directory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bson.Document;
+import org.netzerocities.community.member.Member;
+import org.netzerocities.community.member.Role;
+import org.netzerocities.community.member.RoleGrant;
+import org.netzerocities.community.member.SocialHandles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The members listed in the directory, held in memory by each instance and searched there. On the embedded
+ * MongoDB-wire server every query scans the whole collection (a count and a sorted page cost two scans, about
+ * 15 ms at 10,000 members and seconds at 100,000 in the durable store), so searching the database per request
+ * cannot keep the directory fast; a few hundred bytes per listed member can.
+ * <p>
+ * Loaded with one scan at start-up; this instance's writes update it as they are saved, other instances'
+ * writes through {@link DirectoryRefresh}, which reloads a member by id on each of their member events. A
+ * reload reads the member as stored, so events arriving twice or out of order leave the right state.
+ */
+class ListedMembers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ListedMembers.class);
+    private static final String[] FIELDS = { "displayName", Member.CITY, Member.LANGUAGES, Member.INTERESTS, "bio",
+            "socialHandles", Member.ROLES, Member.KEYWORDS, Member.SORT_NAME, Member.JOINED_AT,
+            Member.DIRECTORY_VISIBLE, Member.ERASED_AT };
+    static final Comparator<Listed> BY_NAME = Comparator.comparing(Listed::sortName, Comparator.nullsLast(
+            Comparator.naturalOrder())).thenComparing(listed -> listed.card().id());
+    static final Comparator<Listed> NEWEST_FIRST = Comparator.comparing(Listed::joinedAt,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(listed -> listed.card().id());
+
+    private final MongoTemplate mongo;
+    private final Map<String, Listed> listed = new ConcurrentHashMap<>();
+    /** Members reloaded one by one while a full load ran: the full load must not overwrite them with older state. */
+    private final Set<String> reloadedDuringLoad = ConcurrentHashMap.newKeySet();
+    private volatile boolean loading;
+    private volatile Orders orders;
+    private volatile boolean running;
+
+    ListedMembers(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** A listed member: the public card and what the directory filters and orders by. */
+    record Listed(MemberCard card, String sortName, Instant joinedAt, List<String> keywords) {
+    }
+
+    /** The listed members in each order the directory offers, rebuilt after a change when next needed. */
+    private record Orders(List<Listed> byName, List<Listed> newestFirst) {
+    }
+
+    /** Reads every listed member: one scan. */
+    void loadAll() {
+        loading = true;
+        reloadedDuringLoad.clear();
+        try {
+            Query query = Query.query(Criteria.where(Member.DIRECTORY_VISIBLE).is(true)
+                    .and(Member.ERASED_AT).exists(false));
+            query.fields().include(FIELDS);
+            Set<String> seen = new HashSet<>();
+            for (Document member : mongo.find(query, Document.class, Member.COLLECTION)) {
+                String id = member.getString("_id");
+                seen.add(id);
+                if (!reloadedDuringLoad.contains(id)) {
+                    put(id, member);
+                }
+            }
+            listed.keySet().removeIf(id -> !seen.contains(id) && !reloadedDuringLoad.contains(id));
+        }
+        finally {
+            loading = false;
+            orders = null;
+        }
+        log.info("Directory loaded: {} listed members", listed.size());
+    }
+
+    /** Reads one member again, after a change another instance made. */
+    void reload(String memberId) {
+        Query query = Query.query(Criteria.where("_id").is(memberId));
+        query.fields().include(FIELDS);
+        apply(memberId, mongo.findOne(query, Document.class, Member.COLLECTION));
+    }
+
+    /** Takes a member as just written (or {@code null} when there is none). */
+    void apply(String memberId, Document member) {
+        if (loading) {
+            reloadedDuringLoad.add(memberId);
+        }
+        if (member != null && Boolean.TRUE.equals(member.getBoolean(Member.DIRECTORY_VISIBLE))
+                && member.get(Member.ERASED_AT) == null) {
+            put(memberId, member);
+        }
+        else {
+            listed.remove(memberId);
+        }
+        orders = null;
+    }
+
+    List<Listed> inOrder(DirectorySort sort) {
+        Orders current = orders;
+        if (current == null) {
+            current = order();
+        }
+        return sort == DirectorySort.NEWEST ? current.newestFirst() : current.byName();
+    }
+
+    private synchronized Orders order() {
+        if (orders == null) {
+            List<Listed> all = new ArrayList<>(listed.values());
+            List<Listed> byName = new ArrayList<>(all);
+            byName.sort(BY_NAME);
+            all.sort(NEWEST_FIRST);
+            orders = new Orders(List.copyOf(byName), List.copyOf(all));
+        }
+        return orders;
+    }
+
+    int size() {
+        return listed.size();
+    }
+
+    private void put(String id, Document member) {
+        Document social = member.get("socialHandles", Document.class);
+        Object joinedAt = member.get(Member.JOINED_AT);
+        MemberCard card = new MemberCard(id, member.getString("displayName"), member.getString(Member.CITY),
+                strings(member, Member.LANGUAGES), strings(member, Member.INTERESTS), member.getString("bio"),
+                social == null ? new SocialHandles(null, null, null)
+                        : new SocialHandles(social.getString("instagram"), social.getString("linkedin"),
+                                social.getString("website")),
+                roles(member), null);
+        listed.put(id, new Listed(card, member.getString(Member.SORT_NAME),
+                joinedAt instanceof Date date ? date.toInstant() : joinedAt instanceof Instant instant ? instant : null,
+                strings(member, Member.KEYWORDS)));
+    }
+
+    /** Public roles only: an operator's ADMIN and names this version does not know are left out. */
+    private static List<RoleGrant> roles(Document member) {
+        List<Document> grants = member.getList(Member.ROLES, Document.class, List.of());
+        return grants.stream()
+                .flatMap(grant -> DirectoryFilter.LISTED_ROLES.stream()
+                        .filter(role -> role.name().equals(grant.getString("role")))
+                        .map(role -> new RoleGrant(role, role.cityBound() ? grant.getString("city") : null)))
+                .sorted(RoleGrant.ORDER).toList();
+    }
+
+    private static List<String> strings(Document member, String field) {
+        return List.copyOf(member.getList(field, String.class, List.of()));
+    }
+
+    static boolean holds(Listed member, Role role, String city) {
+        return member.card().roles().contains(new RoleGrant(role, role.cityBound() ? city : null));
+    }
+
+    /** Loaded before the web server takes requests and before the refreshing consumer starts. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public void start() {
+        loadAll();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
