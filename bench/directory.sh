@@ -62,13 +62,16 @@ LAUNCHER_CP="deploy/launcher/target/classes:deploy/launcher/target/lib/*"
 data=$(mktemp -d /tmp/nzc-bench-directory.XXXXXX)
 log="$data/launcher.out"
 pid=""
-stop_platform() {
+halt_platform() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     echo "stopping the platform (about 20 s)"
     kill -TERM "$pid"
     wait "$pid" || true
   fi
   pid=""
+}
+stop_platform() {
+  halt_platform
   if [ -n "${BENCH_KEEP:-}" ]; then echo "data and logs kept in $data"; else rm -rf "$data"; fi
 }
 trap stop_platform EXIT
@@ -78,22 +81,25 @@ trap 'exit 130' INT TERM
 java -Djarmode=tools -jar community-service/target/community-service.jar extract --destination "$data/loader" >/dev/null
 LOADER_CP="$data/loader/community-service.jar:$data/loader/lib/*"
 
-NZC_DATA_DIR="$data" NZC_PORT_OFFSET="$OFFSET" NZC_MONGO_DURABLE="${BENCH_MONGO_DURABLE:-true}" \
-  java -cp "$LAUNCHER_CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
-pid=$!
-echo "starting the platform from $TREE ($COMMIT), data dir $data"
-until grep -qs "is ready" "$log"; do
-  kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 1
-done
 declare -A PIDS
-PIDS[embedded-mongodb]=$pid # the launcher JVM: the embedded MongoDB-wire server runs in it
-for name in community-service gateway kafka learning-service campaign-service notification-service; do
-  PIDS[$name]=$(cat "$data/run/$name.pid")
-done
-echo "platform ready: gateway $GATEWAY, community-service $COMMUNITY, MongoDB $MONGO"
-echo "processes: launcher JVM with the embedded MongoDB pid ${PIDS[embedded-mongodb]}, community-service pid" \
-  "${PIDS[community-service]}, gateway ${PIDS[gateway]}, kafka ${PIDS[kafka]}"
+start_platform() {
+  NZC_DATA_DIR="$data" NZC_PORT_OFFSET="$OFFSET" NZC_MONGO_DURABLE="${BENCH_MONGO_DURABLE:-true}" \
+    java -cp "$LAUNCHER_CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
+  pid=$!
+  echo "starting the platform from $TREE ($COMMIT), data dir $data"
+  until grep -qs "is ready" "$log"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 1
+  done
+  PIDS[embedded-mongodb]=$pid # the launcher JVM: the embedded MongoDB-wire server runs in it
+  for name in community-service gateway kafka learning-service campaign-service notification-service; do
+    PIDS[$name]=$(cat "$data/run/$name.pid")
+  done
+  echo "platform ready: gateway $GATEWAY, community-service $COMMUNITY, MongoDB $MONGO"
+  echo "processes: launcher JVM with the embedded MongoDB pid ${PIDS[embedded-mongodb]}, community-service pid" \
+    "${PIDS[community-service]}, gateway ${PIDS[gateway]}, kafka ${PIDS[kafka]}"
+}
+start_platform
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 field() { grep -o " $1=[0-9.]*" | cut -d= -f2; }
@@ -125,6 +131,13 @@ preflight() {
         "$base$DIRECTORY_PATH?$query")
       if [ "$status" != 200 ]; then
         echo "FAILED: GET $base$DIRECTORY_PATH?$query answered $status: $(head -c 300 "$data/preflight.body")"
+        ok=1
+        break
+      fi
+      # an empty directory would be fast and wrong: the loaded members must be listed
+      if [ "$DIRECTORY_PATH" = /api/community/members ] && [ "${query%%&*}" = city=paris ] \
+        && grep -q '"total":0' "$data/preflight.body"; then
+        echo "FAILED: GET $base$DIRECTORY_PATH?$query lists nobody: $(head -c 300 "$data/preflight.body")"
         ok=1
         break
       fi
@@ -224,6 +237,9 @@ for size in $SIZES; do
   line=$(java -cp "$LOADER_CP" "$BENCH/MemberLoader.java" --mongo "$MONGO" --total "$size")
   echo "$line"
   SUMMARY+=("load       $(echo "$line" | sed 's/ | log in as.*//')")
+  # members written behind the services' back: measure a platform started on them, as after a restore
+  halt_platform
+  start_platform
   TOKEN=$(token)
   [ -n "$TOKEN" ] || { echo "FAILED: cannot log in as $KNOWN_EMAIL"; exit 1; }
   directory "$size"

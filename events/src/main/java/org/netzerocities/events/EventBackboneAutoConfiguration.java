@@ -220,11 +220,23 @@ public class EventBackboneAutoConfiguration {
                 Counter.builder("nzc.events.dropped").tag("topic", record.topic()).register(registry).increment();
                 return;
             }
+            // one line per poison record, so that a dead letter is never silent (the record stays in the .DLT)
+            log.warn("Dead-lettered record {}-{}@{} to {}{}: {}", record.topic(), record.partition(), record.offset(),
+                    record.topic(), EventCatalog.DEAD_LETTER_SUFFIX, rootCause(ex));
             deadLetters.accept(record, ex);
         }, bounded);
         handler.setBackOffFunction((record, ex) -> Faults.isTransient(ex) ? untilItPasses : null);
         handler.addNotRetryableExceptions(InvalidEventException.class, EventRejectedException.class);
         return handler;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        return cause.getClass().getSimpleName() + ": " + (message.length() > 300 ? message.substring(0, 300) : message);
     }
 
     @Bean

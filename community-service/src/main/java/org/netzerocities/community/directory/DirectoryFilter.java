@@ -107,7 +107,7 @@ record DirectoryFilter(String city, Role role, String topic, String language, Li
             return false;
         }
         // every word of the query starts one of the member's words
-        return words.stream().allMatch(word -> member.keywords().stream().anyMatch(key -> key.startsWith(word)));
+        return words.stream().allMatch(member::hasWordStartingWith);
     }
 
     private static String blankToNull(String value) {

@@ -55,9 +55,21 @@ class ListedMembers implements SmartLifecycle {
         this.mongo = mongo;
     }
 
-    /** A listed member: the public card and what the directory filters and orders by. */
-    record Listed(MemberCard card, String sortName, Instant joinedAt, List<String> keywords) {
+    /**
+     * A listed member: the public card and what the directory filters and orders by. Kept small, as every
+     * instance holds all of them: the search words as one string ({@code " zurich energie ana "}, so that a
+     * word is a prefix of a member's word where {@code " " + word} occurs), shared strings for the values many
+     * members have in common (city, languages, topics, role lists).
+     */
+    record Listed(MemberCard card, String sortName, Instant joinedAt, String keywords) {
+
+        boolean hasWordStartingWith(String word) {
+            return keywords.contains(" " + word);
+        }
     }
+
+    private static final List<RoleGrant> MEMBER_ONLY = List.of(RoleGrant.global(Role.MEMBER));
+    private static final SocialHandles NO_HANDLES = new SocialHandles(null, null, null);
 
     /** The listed members in each order the directory offers, rebuilt after a change when next needed. */
     private record Orders(List<Listed> byName, List<Listed> newestFirst) {
@@ -135,16 +147,19 @@ class ListedMembers implements SmartLifecycle {
 
     private void put(String id, Document member) {
         Document social = member.get("socialHandles", Document.class);
+        SocialHandles handles = social == null ? NO_HANDLES
+                : new SocialHandles(social.getString("instagram"), social.getString("linkedin"),
+                        social.getString("website"));
+        List<RoleGrant> roles = roles(member);
         Object joinedAt = member.get(Member.JOINED_AT);
-        MemberCard card = new MemberCard(id, member.getString("displayName"), member.getString(Member.CITY),
-                strings(member, Member.LANGUAGES), strings(member, Member.INTERESTS), member.getString("bio"),
-                social == null ? new SocialHandles(null, null, null)
-                        : new SocialHandles(social.getString("instagram"), social.getString("linkedin"),
-                                social.getString("website")),
-                roles(member), null);
+        String city = member.getString(Member.CITY);
+        MemberCard card = new MemberCard(id, member.getString("displayName"), city == null ? null : city.intern(),
+                shared(member, Member.LANGUAGES), shared(member, Member.INTERESTS), member.getString("bio"),
+                handles.equals(NO_HANDLES) ? NO_HANDLES : handles, roles.equals(MEMBER_ONLY) ? MEMBER_ONLY : roles,
+                null);
         listed.put(id, new Listed(card, member.getString(Member.SORT_NAME),
                 joinedAt instanceof Date date ? date.toInstant() : joinedAt instanceof Instant instant ? instant : null,
-                strings(member, Member.KEYWORDS)));
+                " " + String.join(" ", member.getList(Member.KEYWORDS, String.class, List.of())) + " "));
     }
 
     /** Public roles only: an operator's ADMIN and names this version does not know are left out. */
@@ -157,8 +172,9 @@ class ListedMembers implements SmartLifecycle {
                 .sorted(RoleGrant.ORDER).toList();
     }
 
-    private static List<String> strings(Document member, String field) {
-        return List.copyOf(member.getList(field, String.class, List.of()));
+    /** Values many members share (languages, topics), held once. */
+    private static List<String> shared(Document member, String field) {
+        return member.getList(field, String.class, List.of()).stream().map(String::intern).toList();
     }
 
     static boolean holds(Listed member, Role role, String city) {

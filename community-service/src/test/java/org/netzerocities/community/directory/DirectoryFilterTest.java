@@ -64,7 +64,8 @@ class DirectoryFilterTest {
 
     private static ListedMembers.Listed listed(String city, List<String> keywords, RoleGrant... roles) {
         return new ListedMembers.Listed(new MemberCard("m-1", "Ana", city, List.of("de"), List.of("energy"), null,
-                new SocialHandles(null, null, null), List.of(roles), null), "ana", java.time.Instant.now(), keywords);
+                new SocialHandles(null, null, null), List.of(roles), null), "ana", java.time.Instant.now(),
+                " " + String.join(" ", keywords) + " ");
     }
 
     @Test
