@@ -28,8 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Keeps every instance's {@link ListedMembers} current. This instance's saves apply as they happen; other
  * instances' changes arrive as member events, which every instance reads (its own partitions assignment, from
  * the end, committing nothing: unlike the service's consumer group, which gives each event to one instance).
- * Once its consumer is positioned, the instance loads the directory once more, so that nothing changed between
- * the start-up load and that moment is missed.
+ * The directory loads once that consumer is positioned, so no change falls between the load and the events.
  */
 @Configuration(proxyBeanMethods = false)
 class DirectoryRefresh {
@@ -89,7 +88,7 @@ class DirectoryRefresh {
         @Override
         public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
             super.onPartitionsAssigned(assignments, callback);
-            listed.loadAll();
+            listed.consumerPositioned();
         }
     }
 }

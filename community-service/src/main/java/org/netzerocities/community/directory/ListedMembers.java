@@ -1,5 +1,6 @@
 package org.netzerocities.community.directory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.netzerocities.community.member.Member;
@@ -28,8 +31,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * 15 ms at 10,000 members and seconds at 100,000 in the durable store), so searching the database per request
  * cannot keep the directory fast; a few hundred bytes per listed member can.
  * <p>
- * Loaded with one scan at start-up; this instance's writes update it as they are saved, other instances'
- * writes through {@link DirectoryRefresh}, which reloads a member by id on each of their member events. A
+ * Loaded with one scan at start-up, once the consumer of member events is positioned; this instance's writes
+ * update it as they are saved, other instances' writes through {@link DirectoryRefresh}, which reloads a member
+ * by id on each of their member events. A
  * reload reads the member as stored, so events arriving twice or out of order leave the right state.
  */
 class ListedMembers implements SmartLifecycle {
@@ -50,6 +54,8 @@ class ListedMembers implements SmartLifecycle {
     private volatile boolean loading;
     private volatile Orders orders;
     private volatile boolean running;
+    private final CountDownLatch positioned = new CountDownLatch(1);
+    private static final Duration POSITIONING_WAIT = Duration.ofSeconds(30);
 
     ListedMembers(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -181,16 +187,34 @@ class ListedMembers implements SmartLifecycle {
         return member.card().roles().contains(new RoleGrant(role, role.cityBound() ? city : null));
     }
 
-    /** Loaded before the web server takes requests and before the refreshing consumer starts. */
+    /**
+     * After the refreshing consumer's start (Kafka's listener containers start in phase
+     * {@code Integer.MAX_VALUE - 100}): the load waits until that consumer is positioned, so that every change
+     * after the load's reads arrives as an event. The service reports ready only once every phase has started.
+     */
     @Override
     public int getPhase() {
-        return 0;
+        return Integer.MAX_VALUE - 50;
     }
 
     @Override
     public void start() {
+        try {
+            if (!positioned.await(POSITIONING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("The directory's refreshing consumer is not positioned after {}: loading anyway, changes "
+                        + "other instances make meanwhile show at their next event", POSITIONING_WAIT);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
         loadAll();
         running = true;
+    }
+
+    /** Called once the refreshing consumer reads the member events from where they end now. */
+    void consumerPositioned() {
+        positioned.countDown();
     }
 
     @Override

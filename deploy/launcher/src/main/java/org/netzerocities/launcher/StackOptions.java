@@ -29,7 +29,7 @@ public final class StackOptions {
 
     // constant expressions, so that the command line's usage text shows them
     public static final String DEFAULT_DATA_DIR = "./data";
-    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k";
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k";
     public static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xmx512m";
     public static final int DEFAULT_MONGO_PORT = 27017;
     public static final int DEFAULT_KAFKA_PORT = 9092;

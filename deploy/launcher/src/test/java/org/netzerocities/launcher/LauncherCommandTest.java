@@ -33,7 +33,7 @@ class LauncherCommandTest {
         assertThat(options.services()).containsExactly(Service.values());
         assertThat(options.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(options.serviceJavaOpts())
-                .containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
+                .containsExactly("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
         assertThat(options.kafkaJavaOpts()).containsExactly("-Xmx512m");
         assertThat(options.readinessTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(options.embeddedMongo()).isTrue();
@@ -122,7 +122,7 @@ class LauncherCommandTest {
         assertThat(out.toString().replaceAll("\\s+", " ")).as("the usage text, lines joined")
                 .startsWith("Usage: run-local.sh")
                 .contains("--mongodb-uri=URI", "env MONGODB_URI", "--service-java-opts", "env NZC_SERVICE_JAVA_OPTS",
-                        "--mongo-durable", "default -Xmx256m");
+                        "--mongo-durable", "default -Xmx384m");
         assertThat(err.toString()).isEmpty();
     }
 

@@ -70,7 +70,7 @@ class LocalStackTest {
         assertThat(stack.actuatorUrl(Service.GATEWAY)).isEqualTo("http://localhost:19080");
         assertThat(stack.actuatorUrl(Service.CAMPAIGN)).isEqualTo("http://localhost:18083");
         assertThat(stack.serviceCommand(Service.COMMUNITY))
-                .contains("-Xmx256m", "-XX:+UseSerialGC", "-jar")
+                .contains("-Xmx384m", "-XX:+UseSerialGC", "-jar")
                 .last().isEqualTo(tempDir.resolve("community-service/target/community-service.jar").toString());
     }
 
