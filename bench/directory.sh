@@ -14,8 +14,8 @@
 # Environment (defaults in brackets):
 #   BENCH_DURATION [15] seconds per directory run      BENCH_WARMUP [10] seconds of warm-up per target
 #   BENCH_CONNECTIONS [4] / BENCH_THREADS [2] of wrk   BENCH_REGISTRATIONS [300] per run, BENCH_REG_CONCURRENCY [4]
-#   BENCH_IDLE_SETTLE [30] seconds before measuring    BENCH_IDLE_WINDOW [30] seconds per window (the relay's poll
-#                                                      interval: every window holds one poll)
+#   BENCH_IDLE_SETTLE [30] seconds before measuring    BENCH_IDLE_WINDOW [30] seconds per window (the relay's
+#                                                      safety poll comes every 5 min: see docs/performance.md)
 #   BENCH_PORT_OFFSET [0] added to every port (gateway 8080, community-service 8081, MongoDB 27017, ...)
 #   BENCH_MONGO_DURABLE [true] the embedded store's mode   BENCH_SKIP_BUILD [unset] use the jars as they are
 #   BENCH_TREE [this checkout] measure another build      BENCH_KEEP [unset] keep the data dir and logs
