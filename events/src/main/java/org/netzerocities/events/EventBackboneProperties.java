@@ -175,6 +175,12 @@ public class EventBackboneProperties {
          */
         private Duration pollInterval = Duration.ofMinutes(5);
 
+        /**
+         * The poll's interval while events wait (a send failed, the broker is away): each poll refreshes the
+         * backlog gauges and the outbox health, so an outage shows within this interval.
+         */
+        private Duration waitingPollInterval = Duration.ofSeconds(30);
+
         private Duration sendTimeout = Duration.ofSeconds(10);
 
         /** Aggregates relayed together in one round. */
@@ -212,6 +218,14 @@ public class EventBackboneProperties {
 
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+        }
+
+        public Duration getWaitingPollInterval() {
+            return waitingPollInterval;
+        }
+
+        public void setWaitingPollInterval(Duration waitingPollInterval) {
+            this.waitingPollInterval = waitingPollInterval;
         }
 
         public Duration getSendTimeout() {

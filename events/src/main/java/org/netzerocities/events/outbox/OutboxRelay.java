@@ -84,6 +84,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final BlockingQueue<AggregateRef> wakeups = new LinkedBlockingQueue<>();
 
     private final AtomicLong backlog = new AtomicLong();
+    /** Set when events stay behind after a round (broker away, a lease held elsewhere): poll sooner. */
+    private volatile boolean eventsWaiting;
     private final AtomicLong oldestPendingMillis = new AtomicLong(-1);
     private final AtomicLong parkedCount = new AtomicLong();
     private volatile boolean brokerFailing;
@@ -391,6 +393,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void retryLater(AggregateRef aggregate, Duration delay) {
+        eventsWaiting = true;
         ScheduledExecutorService scheduler = retries;
         if (scheduler != null && !scheduler.isShutdown()) {
             scheduler.schedule(() -> wakeups.offer(aggregate), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -450,8 +453,16 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (System.nanoTime() - nextPoll >= 0) {
-                    findPending().forEach(wakeups::offer);
-                    nextPoll = System.nanoTime() + settings.getPollInterval().toNanos();
+                    eventsWaiting = false;
+                    List<AggregateRef> pending = findPending();
+                    pending.forEach(wakeups::offer);
+                    // while events wait, the backlog gauges and the health follow them at the shorter interval
+                    nextPoll = System.nanoTime() + (pending.isEmpty() ? settings.getPollInterval()
+                            : settings.getWaitingPollInterval()).toNanos();
+                }
+                long waitingPoll = System.nanoTime() + settings.getWaitingPollInterval().toNanos();
+                if (eventsWaiting && nextPoll - waitingPoll > 0) {
+                    nextPoll = waitingPoll;
                 }
                 AggregateRef first = wakeups.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (first != null) {
