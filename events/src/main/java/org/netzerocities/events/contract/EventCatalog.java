@@ -16,6 +16,12 @@ import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.events.contract.community.MemberRoleGranted;
 import org.netzerocities.events.contract.community.MemberRoleRevoked;
 import org.netzerocities.events.contract.community.OnboardingCompleted;
+import org.netzerocities.events.contract.community.MemberMentioned;
+import org.netzerocities.events.contract.community.PostHidden;
+import org.netzerocities.events.contract.community.PostPublished;
+import org.netzerocities.events.contract.community.PostReported;
+import org.netzerocities.events.contract.community.ThreadReplied;
+import org.netzerocities.events.contract.community.ThreadStarted;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.netzerocities.events.contract.learning.LearnerEnrolled;
@@ -32,6 +38,8 @@ public final class EventCatalog {
     public static final String COMMUNITY_ACCOUNT_SECURITY_TOPIC = "nzc.community.account-security.v1";
     public static final String COMMUNITY_CALLS_TOPIC = "nzc.community.calls.v1";
     public static final String COMMUNITY_MANIFESTO_TOPIC = "nzc.community.manifesto.v1";
+    // message boards (issue 7)
+    public static final String COMMUNITY_THREADS_TOPIC = "nzc.community.threads.v1";
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
 
@@ -83,6 +91,31 @@ public final class EventCatalog {
             "org.netzerocities.community.manifesto.version-published.v1", COMMUNITY_MANIFESTO_TOPIC, ManifestoVersionPublished.class,
             "schemas/community/manifesto-version-published.v1.json");
 
+    // message boards (issue 7): every event of a thread is keyed by the thread id
+    public static final EventType<ThreadStarted> THREAD_STARTED = new EventType<>(
+            "org.netzerocities.community.thread.started.v1", COMMUNITY_THREADS_TOPIC, ThreadStarted.class,
+            "schemas/community/thread-started.v1.json");
+
+    public static final EventType<PostPublished> POST_PUBLISHED = new EventType<>(
+            "org.netzerocities.community.thread.post-published.v1", COMMUNITY_THREADS_TOPIC, PostPublished.class,
+            "schemas/community/post-published.v1.json");
+
+    public static final EventType<ThreadReplied> THREAD_REPLIED = new EventType<>(
+            "org.netzerocities.community.thread.replied.v1", COMMUNITY_THREADS_TOPIC, ThreadReplied.class,
+            "schemas/community/thread-replied.v1.json");
+
+    public static final EventType<MemberMentioned> MEMBER_MENTIONED = new EventType<>(
+            "org.netzerocities.community.thread.member-mentioned.v1", COMMUNITY_THREADS_TOPIC, MemberMentioned.class,
+            "schemas/community/member-mentioned.v1.json");
+
+    public static final EventType<PostReported> POST_REPORTED = new EventType<>(
+            "org.netzerocities.community.thread.post-reported.v1", COMMUNITY_THREADS_TOPIC, PostReported.class,
+            "schemas/community/post-reported.v1.json");
+
+    public static final EventType<PostHidden> POST_HIDDEN = new EventType<>(
+            "org.netzerocities.community.thread.post-hidden.v1", COMMUNITY_THREADS_TOPIC, PostHidden.class,
+            "schemas/community/post-hidden.v1.json");
+
     public static final EventType<LearnerEnrolled> LEARNER_ENROLLED = new EventType<>(
             "org.netzerocities.learning.cohort.learner-enrolled.v1", LEARNING_COHORTS_TOPIC, LearnerEnrolled.class,
             "schemas/learning/learner-enrolled.v1.json");
@@ -98,7 +131,10 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
-            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED, LEARNER_ENROLLED,
+            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED,
+            // message boards (issue 7)
+            THREAD_STARTED, POST_PUBLISHED, THREAD_REPLIED, MEMBER_MENTIONED, POST_REPORTED, POST_HIDDEN,
+            LEARNER_ENROLLED,
             CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
