@@ -4,6 +4,7 @@ import org.netzerocities.community.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.PostPublished;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Keeps {@link MemberActivities} in step with the events that make up the signal. Issuance and revocation of
- * a certificate share a key (the certificate id), so they arrive in order; posts and events organised will
- * come from issue 7's events, each a handler calling {@link MemberActivities#postPublished} or
- * {@link MemberActivities#eventOrganised}.
+ * a certificate share a key (the certificate id), so they arrive in order. Every post published on the message
+ * boards counts for its author.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityHandlers {
@@ -28,6 +28,12 @@ class ActivityHandlers {
     EventHandler<CertificateRevoked> activityOnCertificateRevoked(MemberActivities activities) {
         return EventHandler.on(EventCatalog.CERTIFICATE_REVOKED, (revoked, event) -> activities
                 .certificateRevoked(revoked.memberId(), revoked.certificateId(), event.id()));
+    }
+
+    @Bean
+    EventHandler<PostPublished> activityOnPostPublished(MemberActivities activities) {
+        return EventHandler.on(EventCatalog.POST_PUBLISHED,
+                (published, event) -> activities.postPublished(published.authorId(), event.id()));
     }
 
     /** The activity signal, in the member's data export. */
