@@ -12,7 +12,8 @@ import org.owasp.html.PolicyFactory;
  * What members write on the boards, made safe with the OWASP Java HTML Sanitizer. A post's body keeps an
  * allow-list of simple formatting and links to http, https and mailto addresses (each link gets
  * {@code rel="nofollow noopener"}); everything else (scripts, event handlers, styles, frames, images, other URL
- * schemes) is dropped. A title is plain text: markup is removed, what remains is text the portal must escape.
+ * schemes) is dropped. Titles and reasons are plain text: markup is removed, what remains is text the portal
+ * must escape.
  */
 final class BoardText {
 
@@ -52,14 +53,23 @@ final class BoardText {
      * @throws ApiProblem 400 when nothing is left or it is longer than {@value #MAX_TITLE}
      */
     static String title(String raw) {
-        String title = textOf(raw).replaceAll("\\s+", " ").strip();
-        if (title.isEmpty()) {
-            throw ApiProblem.invalid("title", "has no text once markup is removed");
+        return plain(raw, "title", MAX_TITLE);
+    }
+
+    /**
+     * Plain text (a title, a moderator's or reporter's reason): markup removed, white space collapsed.
+     *
+     * @throws ApiProblem 400 naming {@code field} when nothing is left or it is longer than {@code max}
+     */
+    static String plain(String raw, String field, int max) {
+        String text = textOf(raw).replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            throw ApiProblem.invalid(field, "has no text once markup is removed");
         }
-        if (title.length() > MAX_TITLE) {
-            throw ApiProblem.invalid("title", "must be at most " + MAX_TITLE + " characters");
+        if (text.length() > max) {
+            throw ApiProblem.invalid(field, "must be at most " + max + " characters");
         }
-        return title;
+        return text;
     }
 
     /**

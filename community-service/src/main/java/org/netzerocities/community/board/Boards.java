@@ -236,7 +236,8 @@ public class Boards {
         Post post = readablePost(postId, caller);
         post.requireNotDeleted();
         GroupSummary group = groups.readable(post.groupId(), caller);
-        PostReport report = PostReport.file(post, caller.memberId(), reason.strip(),
+        PostReport report = PostReport.file(post, caller.memberId(),
+                BoardText.plain(reason, "reason", BoardRequests.MAX_REASON),
                 group.moderatorIds().stream().sorted().toList(), now(), events);
         try {
             report = mongo.insert(report);
@@ -260,7 +261,7 @@ public class Boards {
         if (!groups.moderates(group.id(), caller)) {
             throw ApiProblem.forbidden("Only the group's moderators may hide a post");
         }
-        post.hide(caller.memberId(), reason.strip(), now(), events);
+        post.hide(caller.memberId(), BoardText.plain(reason, "reason", BoardRequests.MAX_REASON), now(), events);
         post = mongo.save(post);
         log.info("Moderator {} hid post {} of group {}", caller.memberId(), postId, group.id());
         return view(post, caller, () -> true);

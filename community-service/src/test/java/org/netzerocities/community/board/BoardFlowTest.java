@@ -90,16 +90,18 @@ class BoardFlowTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.seq").value(2));
         reply(carol, thread, "Count me in <script>alert(1)</script>@Carol Ann " + tag).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.body").value("Count me in &#64;Carol Ann " + tag));
+        reply(alice, thread, "Thanks all").andExpect(status().isCreated());
 
-        List<ConsumerRecord<String, String>> records = published(thread, 10);
+        List<ConsumerRecord<String, String>> records = published(thread, 12);
         Map<String, List<String>> byType = records.stream().collect(Collectors.groupingBy(
                 r -> TopicReader.header(r, "ce_type"), Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
         assertThat(byType.get(EventCatalog.THREAD_STARTED.type())).singleElement().asString()
                 .contains("\"authorId\":\"" + alice.id() + "\"", "\"groupId\":\"" + group + "\"");
-        assertThat(byType.get(EventCatalog.POST_PUBLISHED.type())).hasSize(3);
+        assertThat(byType.get(EventCatalog.POST_PUBLISHED.type())).hasSize(4);
         assertThat(byType.get(EventCatalog.THREAD_REPLIED.type())).containsExactlyInAnyOrder(
                 replied(thread, group, thread + ".2", bob, List.of(alice)),
-                replied(thread, group, thread + ".3", carol, List.of(alice, bob)));
+                replied(thread, group, thread + ".3", carol, List.of(alice, bob)),
+                replied(thread, group, thread + ".4", alice, List.of(bob, carol)));
         // Olga cannot be mentioned (not in the group, never posted); Carol never by herself; both Danas
         assertThat(byType.get(EventCatalog.MEMBER_MENTIONED.type())).hasSize(4)
                 .anySatisfy(e -> assertThat(e).contains("\"postId\":\"" + thread + ".1\"",
@@ -112,13 +114,13 @@ class BoardFlowTest {
 
         // the chat feed, newest first; every member reads a public group's board
         posts(outsider, thread, "").andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(3))
-                .andExpect(jsonPath("$.items[*].seq").value(Matchers.contains(3, 2, 1)));
-        posts(outsider, thread, "?size=1&page=1").andExpect(jsonPath("$.items[*].seq").value(Matchers.contains(2)));
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items[*].seq").value(Matchers.contains(4, 3, 2, 1)));
+        posts(outsider, thread, "?size=1&page=1").andExpect(jsonPath("$.items[*].seq").value(Matchers.contains(3)));
         posts(outsider, thread, "?before=2").andExpect(jsonPath("$.items[*].seq").value(Matchers.contains(1)));
         http.perform(get("/api/community/groups/{id}/threads", group).with(bearer(outsider.token())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
-                .andExpect(jsonPath("$.items[0].posts").value(3));
+                .andExpect(jsonPath("$.items[0].posts").value(4));
         // but writes only as a member
         reply(outsider, thread, "hi").andExpect(status().isForbidden()).andExpect(problem());
         await().atMost(WAIT).until(() -> activities.signalsOf(List.of(bob.id())).get(bob.id()).posts() == 1);
