@@ -14,6 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.EventType;
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
+import org.netzerocities.events.contract.community.EventCancelled;
+import org.netzerocities.events.contract.community.EventRegistrationChanged;
+import org.netzerocities.events.contract.community.EventReminderDue;
+import org.netzerocities.events.contract.community.EventScheduled;
+import org.netzerocities.events.contract.community.EventUpdated;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
@@ -66,6 +71,17 @@ class EventContractTest {
                     AT)),
             sample(EventCatalog.MANIFESTO_VERSION_PUBLISHED, new ManifestoVersionPublished(2, AT,
                     "Adds a commitment to inclusive, multilingual events")),
+            sample(EventCatalog.EVENT_SCHEDULED, new EventScheduled("ev-1", "Repair café", "cluj-napoca", "HYBRID",
+                    AT, AT.plusSeconds(7200), "Europe/Bucharest", "ro", List.of("circular-economy"), "m-1", "g-1")),
+            sample(EventCatalog.EVENT_UPDATED, new EventUpdated("ev-1", "Repair café (new room)", "cluj-napoca",
+                    "HYBRID", AT, AT.plusSeconds(7200), "Europe/Bucharest", "ro", List.of("circular-economy"), "m-1",
+                    null, 2, List.of("m-2", "m-3"))),
+            sample(EventCatalog.EVENT_CANCELLED, new EventCancelled("ev-1", "Repair café", AT, "The venue is closed",
+                    List.of("m-2", "m-3"))),
+            sample(EventCatalog.EVENT_REGISTRATION_CHANGED, new EventRegistrationChanged("ev-1", "Repair café", AT,
+                    "m-2", "WAITLISTED")),
+            sample(EventCatalog.EVENT_REMINDER_DUE, new EventReminderDue("ev-1", "m-2", "Repair café", AT,
+                    "Europe/Bucharest")),
             sample(EventCatalog.LEARNER_ENROLLED, new LearnerEnrolled("co-1", "Spring 2027, English", "e-1", "m-1",
                     "ENROLLED")),
             sample(EventCatalog.CERTIFICATE_ISSUED, new CertificateIssued("ce-1", "m-1", "co-1", "NZC-7K2Q-9XWD", AT)),

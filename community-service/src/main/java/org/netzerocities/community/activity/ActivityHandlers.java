@@ -3,6 +3,7 @@ package org.netzerocities.community.activity;
 import org.netzerocities.community.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.EventScheduled;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
@@ -11,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Keeps {@link MemberActivities} in step with the events that make up the signal. Issuance and revocation of
- * a certificate share a key (the certificate id), so they arrive in order; posts and events organised will
- * come from issue 7's events, each a handler calling {@link MemberActivities#postPublished} or
- * {@link MemberActivities#eventOrganised}.
+ * a certificate share a key (the certificate id), so they arrive in order. Events organised come from the
+ * calendar's EventScheduled; posts will come from the message boards' events through
+ * {@link MemberActivities#postPublished}.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityHandlers {
@@ -28,6 +29,16 @@ class ActivityHandlers {
     EventHandler<CertificateRevoked> activityOnCertificateRevoked(MemberActivities activities) {
         return EventHandler.on(EventCatalog.CERTIFICATE_REVOKED, (revoked, event) -> activities
                 .certificateRevoked(revoked.memberId(), revoked.certificateId(), event.id()));
+    }
+
+    /** An event scheduled counts for its organiser; an update or cancellation later does not change the count. */
+    @Bean
+    EventHandler<EventScheduled> activityOnEventScheduled(MemberActivities activities) {
+        return EventHandler.on(EventCatalog.EVENT_SCHEDULED, (scheduled, event) -> {
+            if (scheduled.organiserId() != null) {
+                activities.eventOrganised(scheduled.organiserId(), event.id());
+            }
+        });
     }
 
     /** The activity signal, in the member's data export. */

@@ -3,6 +3,7 @@ package org.netzerocities.community.onboarding;
 import org.netzerocities.community.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.EventRegistrationChanged;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The events the onboarding kit is built from: this service's own member events (consumed like any other
- * service would, so the checklist follows the member aggregate without calling into it) and learning's
- * LearnerEnrolled.
+ * service would, so the checklist follows the member aggregate without calling into it), the calendar's
+ * EventRegistrationChanged and learning's LearnerEnrolled.
  */
 @Configuration(proxyBeanMethods = false)
 class OnboardingEvents {
@@ -41,6 +42,13 @@ class OnboardingEvents {
     EventHandler<LearnerEnrolled> onboardingOnLearnerEnrolled(OnboardingService onboarding) {
         return EventHandler.on(EventCatalog.LEARNER_ENROLLED,
                 (enrolled, event) -> onboarding.enrolled(enrolled, event.id()));
+    }
+
+    /** A registration for a community event, with a seat or on the waitlist, completes the event step. */
+    @Bean
+    EventHandler<EventRegistrationChanged> onboardingOnEventRegistration(OnboardingService onboarding) {
+        return EventHandler.on(EventCatalog.EVENT_REGISTRATION_CHANGED,
+                (registration, event) -> onboarding.registeredForEvent(registration, event.id()));
     }
 
     @Bean

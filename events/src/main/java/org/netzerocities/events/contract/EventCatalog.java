@@ -5,6 +5,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
+import org.netzerocities.events.contract.community.EventCancelled;
+import org.netzerocities.events.contract.community.EventRegistrationChanged;
+import org.netzerocities.events.contract.community.EventReminderDue;
+import org.netzerocities.events.contract.community.EventScheduled;
+import org.netzerocities.events.contract.community.EventUpdated;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
@@ -32,6 +37,7 @@ public final class EventCatalog {
     public static final String COMMUNITY_ACCOUNT_SECURITY_TOPIC = "nzc.community.account-security.v1";
     public static final String COMMUNITY_CALLS_TOPIC = "nzc.community.calls.v1";
     public static final String COMMUNITY_MANIFESTO_TOPIC = "nzc.community.manifesto.v1";
+    public static final String COMMUNITY_EVENTS_TOPIC = "nzc.community.events.v1";
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
 
@@ -83,6 +89,27 @@ public final class EventCatalog {
             "org.netzerocities.community.manifesto.version-published.v1", COMMUNITY_MANIFESTO_TOPIC, ManifestoVersionPublished.class,
             "schemas/community/manifesto-version-published.v1.json");
 
+    // the event calendar: community events and their registrations, keyed by event id
+    public static final EventType<EventScheduled> EVENT_SCHEDULED = new EventType<>(
+            "org.netzerocities.community.event.scheduled.v1", COMMUNITY_EVENTS_TOPIC, EventScheduled.class,
+            "schemas/community/event-scheduled.v1.json");
+
+    public static final EventType<EventUpdated> EVENT_UPDATED = new EventType<>(
+            "org.netzerocities.community.event.updated.v1", COMMUNITY_EVENTS_TOPIC, EventUpdated.class,
+            "schemas/community/event-updated.v1.json");
+
+    public static final EventType<EventCancelled> EVENT_CANCELLED = new EventType<>(
+            "org.netzerocities.community.event.cancelled.v1", COMMUNITY_EVENTS_TOPIC, EventCancelled.class,
+            "schemas/community/event-cancelled.v1.json");
+
+    public static final EventType<EventRegistrationChanged> EVENT_REGISTRATION_CHANGED = new EventType<>(
+            "org.netzerocities.community.event.registration-changed.v1", COMMUNITY_EVENTS_TOPIC,
+            EventRegistrationChanged.class, "schemas/community/event-registration-changed.v1.json");
+
+    public static final EventType<EventReminderDue> EVENT_REMINDER_DUE = new EventType<>(
+            "org.netzerocities.community.event.reminder-due.v1", COMMUNITY_EVENTS_TOPIC, EventReminderDue.class,
+            "schemas/community/event-reminder-due.v1.json");
+
     public static final EventType<LearnerEnrolled> LEARNER_ENROLLED = new EventType<>(
             "org.netzerocities.learning.cohort.learner-enrolled.v1", LEARNING_COHORTS_TOPIC, LearnerEnrolled.class,
             "schemas/learning/learner-enrolled.v1.json");
@@ -98,8 +125,9 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
-            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED, LEARNER_ENROLLED,
-            CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
+            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED,
+            EVENT_SCHEDULED, EVENT_UPDATED, EVENT_CANCELLED, EVENT_REGISTRATION_CHANGED, EVENT_REMINDER_DUE,
+            LEARNER_ENROLLED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,
