@@ -5,6 +5,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
+import org.netzerocities.events.contract.community.CollaborationAnswered;
+import org.netzerocities.events.contract.community.CollaborationRequested;
+import org.netzerocities.events.contract.community.ContentPinned;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
@@ -32,6 +35,8 @@ public final class EventCatalog {
     public static final String COMMUNITY_ACCOUNT_SECURITY_TOPIC = "nzc.community.account-security.v1";
     public static final String COMMUNITY_CALLS_TOPIC = "nzc.community.calls.v1";
     public static final String COMMUNITY_MANIFESTO_TOPIC = "nzc.community.manifesto.v1";
+    public static final String COMMUNITY_PINS_TOPIC = "nzc.community.pins.v1";
+    public static final String COMMUNITY_COLLABORATIONS_TOPIC = "nzc.community.collaborations.v1";
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
 
@@ -83,6 +88,18 @@ public final class EventCatalog {
             "org.netzerocities.community.manifesto.version-published.v1", COMMUNITY_MANIFESTO_TOPIC, ManifestoVersionPublished.class,
             "schemas/community/manifesto-version-published.v1.json");
 
+    public static final EventType<ContentPinned> CONTENT_PINNED = new EventType<>(
+            "org.netzerocities.community.pin.pinned.v1", COMMUNITY_PINS_TOPIC, ContentPinned.class,
+            "schemas/community/content-pinned.v1.json");
+
+    public static final EventType<CollaborationRequested> COLLABORATION_REQUESTED = new EventType<>(
+            "org.netzerocities.community.collaboration.requested.v1", COMMUNITY_COLLABORATIONS_TOPIC,
+            CollaborationRequested.class, "schemas/community/collaboration-requested.v1.json");
+
+    public static final EventType<CollaborationAnswered> COLLABORATION_ANSWERED = new EventType<>(
+            "org.netzerocities.community.collaboration.answered.v1", COMMUNITY_COLLABORATIONS_TOPIC,
+            CollaborationAnswered.class, "schemas/community/collaboration-answered.v1.json");
+
     public static final EventType<LearnerEnrolled> LEARNER_ENROLLED = new EventType<>(
             "org.netzerocities.learning.cohort.learner-enrolled.v1", LEARNING_COHORTS_TOPIC, LearnerEnrolled.class,
             "schemas/learning/learner-enrolled.v1.json");
@@ -98,8 +115,10 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
-            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED, LEARNER_ENROLLED,
-            CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
+            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED,
+            CONTENT_PINNED,
+            COLLABORATION_REQUESTED, COLLABORATION_ANSWERED,
+            LEARNER_ENROLLED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,
