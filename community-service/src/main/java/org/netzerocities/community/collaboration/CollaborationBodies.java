@@ -22,7 +22,7 @@ final class CollaborationBodies {
     }
 
     /** A member's offer to their own city's transition team (the city in their profile). */
-    record NewRequest(
+    record NewCollaborationRequest(
             @Schema(description = "What it is about, e.g. 'Solar panels on school roofs'")
             @NotBlank @Size(max = 120) @Pattern(regexp = ONE_LINE, message = NO_CONTROL) String topic,
             @Schema(description = "The idea, plain text")
@@ -35,12 +35,12 @@ final class CollaborationBodies {
             String contributionDetails) {
     }
 
-    record NewMessage(
+    record NewCollaborationMessage(
             @NotBlank @Size(max = MAX_TEXT) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL_BUT_LINE_BREAKS)
             String text) {
     }
 
-    record Answer(
+    record CollaborationAnswer(
             @Schema(description = "ACCEPTED or DECLINED answer the request for good; MORE_INFO asks the member "
                     + "to reply in the thread")
             @NotNull CollaborationRequest.Answer answer,

@@ -3,6 +3,11 @@ package org.netzerocities.community.collaboration;
 import java.net.URI;
 
 import org.netzerocities.community.city.CityCatalog;
+import org.netzerocities.community.collaboration.CollaborationBodies.CollaborationAnswer;
+import org.netzerocities.community.collaboration.CollaborationBodies.NewCollaborationMessage;
+import org.netzerocities.community.collaboration.CollaborationBodies.NewCollaborationRequest;
+import org.netzerocities.community.collaboration.CollaborationViews.CollaborationRequestSummary;
+import org.netzerocities.community.collaboration.CollaborationViews.CollaborationRequestView;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.PageResponse;
 import org.netzerocities.support.caller.Caller;
@@ -39,11 +44,11 @@ class CollaborationRequestController {
     @Operation(summary = "Offer to collaborate with the transition team of the own city (the one in the profile): "
             + "topic, idea, contribution (VOLUNTEERING, EXPERTISE, ORGANISING_EVENTS, OUTREACH, PROJECT_PARTNERSHIP "
             + "or OTHER) and details; 201 with the request, OPEN")
-    ResponseEntity<CollaborationViews.Detail> request(@Valid @RequestBody CollaborationBodies.NewRequest body,
+    ResponseEntity<CollaborationRequestView> request(@Valid @RequestBody NewCollaborationRequest body,
             Caller caller) {
         CollaborationRequest request = requests.request(caller.memberId(), body);
         return ResponseEntity.created(URI.create("/api/community/collaboration-requests/" + request.id()))
-                .body(CollaborationViews.Detail.of(request));
+                .body(CollaborationRequestView.of(request));
     }
 
     @GetMapping
@@ -51,7 +56,7 @@ class CollaborationRequestController {
     @Operation(summary = "Requests of a city, newest activity first, without their threads (?status= OPEN, "
             + "MORE_INFO_REQUESTED, ACCEPTED or DECLINED): the city's transition team (which must name its city), or "
             + "an admin (every city when none is named). Members see their own at /mine")
-    PageResponse<CollaborationViews.Summary> list(@RequestParam(required = false) String city,
+    PageResponse<CollaborationRequestSummary> list(@RequestParam(required = false) String city,
             @RequestParam(required = false) CollaborationRequest.Status status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
@@ -64,7 +69,7 @@ class CollaborationRequestController {
 
     @GetMapping("/mine")
     @Operation(summary = "The calling member's own requests, newest activity first (?status= as above)")
-    PageResponse<CollaborationViews.Summary> mine(Caller caller,
+    PageResponse<CollaborationRequestSummary> mine(Caller caller,
             @RequestParam(required = false) CollaborationRequest.Status status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
@@ -75,26 +80,26 @@ class CollaborationRequestController {
     @GetMapping("/{id}")
     @Operation(summary = "A request with its thread: the member who asked, the city's transition team, an admin; "
             + "404 for anyone else")
-    CollaborationViews.Detail get(@PathVariable String id, Caller caller) {
-        return CollaborationViews.Detail.of(requests.get(id, caller));
+    CollaborationRequestView get(@PathVariable String id, Caller caller) {
+        return CollaborationRequestView.of(requests.get(id, caller));
     }
 
     @PostMapping("/{id}/messages")
     @Operation(summary = "Write in the request's thread (plain text, up to 2000 characters): the member who asked, "
             + "the city's transition team, an admin. The member's reply to MORE_INFO_REQUESTED opens the request "
             + "again. 201 with the request; 409 when it was declined, or its thread holds 200 messages")
-    ResponseEntity<CollaborationViews.Detail> post(@PathVariable String id,
-            @Valid @RequestBody CollaborationBodies.NewMessage body, Caller caller) {
+    ResponseEntity<CollaborationRequestView> post(@PathVariable String id,
+            @Valid @RequestBody NewCollaborationMessage body, Caller caller) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(CollaborationViews.Detail.of(requests.post(id, body.text(), caller)));
+                .body(CollaborationRequestView.of(requests.post(id, body.text(), caller)));
     }
 
     @PostMapping("/{id}/answer")
     @Operation(summary = "Answer {answer: ACCEPTED, DECLINED or MORE_INFO, message?}: the transition team of the "
             + "request's city or an admin. MORE_INFO waits for the member's reply; ACCEPTED and DECLINED are final "
             + "(409 already-answered after them). The message goes into the thread")
-    CollaborationViews.Detail answer(@PathVariable String id, @Valid @RequestBody CollaborationBodies.Answer body,
+    CollaborationRequestView answer(@PathVariable String id, @Valid @RequestBody CollaborationAnswer body,
             Caller caller) {
-        return CollaborationViews.Detail.of(requests.answer(id, body, caller));
+        return CollaborationRequestView.of(requests.answer(id, body, caller));
     }
 }

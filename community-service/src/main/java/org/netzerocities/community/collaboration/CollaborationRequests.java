@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.netzerocities.community.collaboration.CollaborationBodies.CollaborationAnswer;
+import org.netzerocities.community.collaboration.CollaborationBodies.NewCollaborationRequest;
+import org.netzerocities.community.collaboration.CollaborationViews.CollaborationMessageView;
+import org.netzerocities.community.collaboration.CollaborationViews.CollaborationMessageWritten;
+import org.netzerocities.community.collaboration.CollaborationViews.CollaborationRequestSummary;
+import org.netzerocities.community.collaboration.CollaborationViews.CollaborationRequestView;
 import org.netzerocities.community.member.Member;
 import org.netzerocities.community.member.MemberService;
 import org.netzerocities.events.outbox.EventFactory;
@@ -54,7 +60,7 @@ class CollaborationRequests {
      *
      * @throws ApiProblem 409 when the member's profile names no city
      */
-    CollaborationRequest request(String memberId, CollaborationBodies.NewRequest body) {
+    CollaborationRequest request(String memberId, NewCollaborationRequest body) {
         Member member = members.get(memberId);
         if (member.city() == null) {
             throw ApiProblem.conflict("no-city", "Choose your city in your profile before offering to collaborate");
@@ -105,7 +111,7 @@ class CollaborationRequests {
      * @throws ApiProblem 404 as {@link #get}, 403 the member who asked, 409 answered already or full thread
      */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
-    public CollaborationRequest answer(String id, CollaborationBodies.Answer body, Caller caller) {
+    public CollaborationRequest answer(String id, CollaborationAnswer body, Caller caller) {
         CollaborationRequest request = get(id, caller);
         if (!request.answerableBy(caller)) {
             throw ApiProblem.forbidden("Only the transition team of " + request.city() + " or an admin may answer");
@@ -119,25 +125,25 @@ class CollaborationRequests {
     }
 
     /** Requests of one city or, for admins, of every city. */
-    PageResponse<CollaborationViews.Summary> list(String city, CollaborationRequest.Status status, Pageable page) {
+    PageResponse<CollaborationRequestSummary> list(String city, CollaborationRequest.Status status, Pageable page) {
         return page(city == null ? new Query() : Query.query(Criteria.where(CollaborationRequest.CITY).is(city)),
                 status, page);
     }
 
     /** The member's own requests. */
-    PageResponse<CollaborationViews.Summary> mine(String memberId, CollaborationRequest.Status status,
+    PageResponse<CollaborationRequestSummary> mine(String memberId, CollaborationRequest.Status status,
             Pageable page) {
         return page(Query.query(Criteria.where(CollaborationRequest.MEMBER_ID).is(memberId)), status, page);
     }
 
-    private PageResponse<CollaborationViews.Summary> page(Query query, CollaborationRequest.Status status,
+    private PageResponse<CollaborationRequestSummary> page(Query query, CollaborationRequest.Status status,
             Pageable page) {
         if (status != null) {
             query.addCriteria(Criteria.where(CollaborationRequest.STATUS).is(status));
         }
         long total = mongo.count(query, CollaborationRequest.class);
         List<CollaborationRequest> items = mongo.find(query.with(page), CollaborationRequest.class);
-        return new PageResponse<>(items.stream().map(CollaborationViews.Summary::of).toList(), page.getPageNumber(),
+        return new PageResponse<>(items.stream().map(CollaborationRequestSummary::of).toList(), page.getPageNumber(),
                 page.getPageSize(), total);
     }
 
@@ -146,19 +152,19 @@ class CollaborationRequests {
      * they wrote in others' requests as a member of a transition team.
      */
     Map<String, Object> export(String memberId) {
-        List<CollaborationViews.Detail> made = mongo.find(
+        List<CollaborationRequestView> made = mongo.find(
                 Query.query(Criteria.where(CollaborationRequest.MEMBER_ID).is(memberId))
                         .with(Sort.by(CollaborationRequest.REQUESTED_AT)),
-                CollaborationRequest.class).stream().map(CollaborationViews.Detail::of).toList();
-        List<CollaborationViews.Written> written = mongo.find(
+                CollaborationRequest.class).stream().map(CollaborationRequestView::of).toList();
+        List<CollaborationMessageWritten> written = mongo.find(
                 Query.query(Criteria.where(CollaborationRequest.MESSAGE_AUTHORS).is(memberId)
                         .and(CollaborationRequest.MEMBER_ID).ne(memberId))
                         .with(Sort.by(CollaborationRequest.REQUESTED_AT)),
                 CollaborationRequest.class).stream()
                 .flatMap(request -> request.messages().stream()
                         .filter(message -> memberId.equals(message.authorId()))
-                        .map(message -> new CollaborationViews.Written(request.id(), request.city(),
-                                CollaborationViews.Message.of(message))))
+                        .map(message -> new CollaborationMessageWritten(request.id(), request.city(),
+                                CollaborationMessageView.of(message))))
                 .toList();
         return Map.of("requests", made, "messagesInOthersRequests", written);
     }

@@ -4,18 +4,17 @@ import static org.netzerocities.community.CommunityApi.bearer;
 import static org.netzerocities.community.CommunityApi.json;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.netzerocities.community.CommunityApi;
+import org.netzerocities.community.HostileRequests;
 import org.netzerocities.community.CommunityApi.Registered;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +37,9 @@ class CollaborationHostileInputTest {
     private static final String CONTROL = "Ana\\u0000\\u0007\\u001b[31m";
     private static final String OPERATOR = "{\"$gt\":\"\"}";
     private static final String ROUTE = "/api/community/collaboration-requests";
+
+    private static final Map<String, String> VALID_FIELDS = Map.of("topic", "\"Roofs\"", "idea", "\"Solar panels\"",
+            "contribution", "\"VOLUNTEERING\"");
 
     @Autowired
     MockMvc http;
@@ -153,19 +155,11 @@ class CollaborationHostileInputTest {
     }
 
     private static String with(String field, String value) {
-        var fields = new LinkedHashMap<String, String>();
-        fields.put("topic", "\"Roofs\"");
-        fields.put("idea", "\"Solar panels\"");
-        fields.put("contribution", "\"VOLUNTEERING\"");
-        fields.put(field, value);
-        return fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return HostileRequests.spoiled(VALID_FIELDS, field, value);
     }
 
     private DynamicTest hostile(String name, MockHttpServletRequestBuilder request) {
-        return DynamicTest.dynamicTest(name, () -> http.perform(request)
-                .andExpect(status().is4xxClientError())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        return HostileRequests.refused(http, name, request);
     }
 
     private static MockHttpServletRequestBuilder offer(String token, String body) {

@@ -5,18 +5,17 @@ import static org.netzerocities.community.CommunityApi.json;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.netzerocities.community.CommunityApi;
+import org.netzerocities.community.HostileRequests;
 import org.netzerocities.community.CommunityApi.Registered;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +39,9 @@ class PinHostileInputTest {
     private static final String OPERATOR = "{\"$gt\":\"\"}";
     private static final String VALID = """
             {"kind":"RESOURCE","title":"A guide","url":"https://example.org/guide","tags":["energy"]}""";
+
+    private static final Map<String, String> VALID_FIELDS = Map.of("kind", "\"RESOURCE\"", "title", "\"A guide\"",
+            "url", "\"https://example.org/guide\"", "tags", "[\"energy\"]");
 
     @Autowired
     MockMvc http;
@@ -149,20 +151,11 @@ class PinHostileInputTest {
     }
 
     private static String with(String field, String value) {
-        var fields = new LinkedHashMap<String, String>();
-        fields.put("kind", "\"RESOURCE\"");
-        fields.put("title", "\"A guide\"");
-        fields.put("url", "\"https://example.org/guide\"");
-        fields.put("tags", "[\"energy\"]");
-        fields.put(field, value);
-        return fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return HostileRequests.spoiled(VALID_FIELDS, field, value);
     }
 
     private DynamicTest hostile(String name, MockHttpServletRequestBuilder request) {
-        return DynamicTest.dynamicTest(name, () -> http.perform(request)
-                .andExpect(status().is4xxClientError())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        return HostileRequests.refused(http, name, request);
     }
 
     private static MockHttpServletRequestBuilder pin(String token, String body) {
