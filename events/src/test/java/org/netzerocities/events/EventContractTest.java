@@ -19,6 +19,9 @@ import org.netzerocities.events.contract.community.EventRegistrationChanged;
 import org.netzerocities.events.contract.community.EventReminderDue;
 import org.netzerocities.events.contract.community.EventScheduled;
 import org.netzerocities.events.contract.community.EventUpdated;
+import org.netzerocities.events.contract.community.CollaborationAnswered;
+import org.netzerocities.events.contract.community.CollaborationRequested;
+import org.netzerocities.events.contract.community.ContentPinned;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
@@ -82,6 +85,13 @@ class EventContractTest {
                     "m-2", "WAITLISTED")),
             sample(EventCatalog.EVENT_REMINDER_DUE, new EventReminderDue("ev-1", "m-2", "Repair café", AT,
                     "Europe/Bucharest")),
+            sample(EventCatalog.CONTENT_PINNED, new ContentPinned("p-1", "m-1", "cluj-napoca",
+                    "https://www.instagram.com/p/C0ffee/?img_index=1", List.of("energy", "repair-cafe"),
+                    "Our repair café, one year on", "SOCIAL_POST", AT)),
+            sample(EventCatalog.COLLABORATION_REQUESTED, new CollaborationRequested("cr-1", "m-1", "cluj-napoca",
+                    "Solar panels on school roofs", "EXPERTISE", AT)),
+            sample(EventCatalog.COLLABORATION_ANSWERED, new CollaborationAnswered("cr-1", "m-1", "cluj-napoca",
+                    "MORE_INFO", "m-2", AT)),
             sample(EventCatalog.LEARNER_ENROLLED, new LearnerEnrolled("co-1", "Spring 2027, English", "e-1", "m-1",
                     "ENROLLED")),
             sample(EventCatalog.CERTIFICATE_ISSUED, new CertificateIssued("ce-1", "m-1", "co-1", "NZC-7K2Q-9XWD", AT)),

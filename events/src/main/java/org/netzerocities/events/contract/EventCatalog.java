@@ -10,6 +10,9 @@ import org.netzerocities.events.contract.community.EventRegistrationChanged;
 import org.netzerocities.events.contract.community.EventReminderDue;
 import org.netzerocities.events.contract.community.EventScheduled;
 import org.netzerocities.events.contract.community.EventUpdated;
+import org.netzerocities.events.contract.community.CollaborationAnswered;
+import org.netzerocities.events.contract.community.CollaborationRequested;
+import org.netzerocities.events.contract.community.ContentPinned;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
@@ -38,6 +41,8 @@ public final class EventCatalog {
     public static final String COMMUNITY_CALLS_TOPIC = "nzc.community.calls.v1";
     public static final String COMMUNITY_MANIFESTO_TOPIC = "nzc.community.manifesto.v1";
     public static final String COMMUNITY_EVENTS_TOPIC = "nzc.community.events.v1";
+    public static final String COMMUNITY_PINS_TOPIC = "nzc.community.pins.v1";
+    public static final String COMMUNITY_COLLABORATIONS_TOPIC = "nzc.community.collaborations.v1";
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
 
@@ -109,6 +114,17 @@ public final class EventCatalog {
     public static final EventType<EventReminderDue> EVENT_REMINDER_DUE = new EventType<>(
             "org.netzerocities.community.event.reminder-due.v1", COMMUNITY_EVENTS_TOPIC, EventReminderDue.class,
             "schemas/community/event-reminder-due.v1.json");
+    public static final EventType<ContentPinned> CONTENT_PINNED = new EventType<>(
+            "org.netzerocities.community.pin.pinned.v1", COMMUNITY_PINS_TOPIC, ContentPinned.class,
+            "schemas/community/content-pinned.v1.json");
+
+    public static final EventType<CollaborationRequested> COLLABORATION_REQUESTED = new EventType<>(
+            "org.netzerocities.community.collaboration.requested.v1", COMMUNITY_COLLABORATIONS_TOPIC,
+            CollaborationRequested.class, "schemas/community/collaboration-requested.v1.json");
+
+    public static final EventType<CollaborationAnswered> COLLABORATION_ANSWERED = new EventType<>(
+            "org.netzerocities.community.collaboration.answered.v1", COMMUNITY_COLLABORATIONS_TOPIC,
+            CollaborationAnswered.class, "schemas/community/collaboration-answered.v1.json");
 
     public static final EventType<LearnerEnrolled> LEARNER_ENROLLED = new EventType<>(
             "org.netzerocities.learning.cohort.learner-enrolled.v1", LEARNING_COHORTS_TOPIC, LearnerEnrolled.class,
@@ -127,6 +143,8 @@ public final class EventCatalog {
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
             MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED,
             EVENT_SCHEDULED, EVENT_UPDATED, EVENT_CANCELLED, EVENT_REGISTRATION_CHANGED, EVENT_REMINDER_DUE,
+            CONTENT_PINNED,
+            COLLABORATION_REQUESTED, COLLABORATION_ANSWERED,
             LEARNER_ENROLLED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
