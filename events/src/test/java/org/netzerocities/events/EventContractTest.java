@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,6 +37,14 @@ import org.netzerocities.events.contract.community.OnboardingCompleted;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.netzerocities.events.contract.learning.LearnerEnrolled;
+import org.netzerocities.events.contract.learning.LearnerWithdrawn;
+import org.netzerocities.events.contract.learning.CohortStarted;
+import org.netzerocities.events.contract.learning.CohortUpdated;
+import org.netzerocities.events.contract.community.GroupCreated;
+import org.netzerocities.events.contract.community.GroupJoinAnswered;
+import org.netzerocities.events.contract.community.GroupJoinRequested;
+import org.netzerocities.events.contract.community.GroupMemberJoined;
+import org.netzerocities.events.contract.community.GroupMemberLeft;
 import org.netzerocities.events.kafka.EventCodec;
 
 import com.networknt.schema.Error;
@@ -95,7 +104,22 @@ class EventContractTest {
             sample(EventCatalog.LEARNER_ENROLLED, new LearnerEnrolled("co-1", "Spring 2027, English", "e-1", "m-1",
                     "ENROLLED")),
             sample(EventCatalog.CERTIFICATE_ISSUED, new CertificateIssued("ce-1", "m-1", "co-1", "NZC-7K2Q-9XWD", AT)),
-            sample(EventCatalog.CERTIFICATE_REVOKED, new CertificateRevoked("ce-1", "m-1", "Issued in error")));
+            sample(EventCatalog.CERTIFICATE_REVOKED, new CertificateRevoked("ce-1", "m-1", "Issued in error")),
+            // sub-groups (issue 7)
+            sample(EventCatalog.GROUP_CREATED, new GroupCreated("g-1", "Cluj energy communities", "PUBLIC",
+                    "cluj-napoca", "energy", null, List.of("m-1"))),
+            sample(EventCatalog.GROUP_MEMBER_JOINED, new GroupMemberJoined("g-1", "Cluj energy communities", "m-2")),
+            sample(EventCatalog.GROUP_MEMBER_LEFT, new GroupMemberLeft("g-1", "Cluj energy communities", "m-2")),
+            sample(EventCatalog.GROUP_JOIN_REQUESTED, new GroupJoinRequested("g-2", "Retrofit circle", "m-3",
+                    List.of("m-1", "m-4"))),
+            sample(EventCatalog.GROUP_JOIN_ANSWERED, new GroupJoinAnswered("g-2", "Retrofit circle", "m-3",
+                    "APPROVED")),
+            sample(EventCatalog.COHORT_STARTED, new CohortStarted("co-1", "Spring 2027, English", "en",
+                    List.of("f-1"), LocalDate.parse("2027-03-01"), LocalDate.parse("2027-06-30"), 30)),
+            sample(EventCatalog.COHORT_UPDATED, new CohortUpdated("co-1", "Spring 2027, English", "en",
+                    List.of("f-1", "f-2"), LocalDate.parse("2027-03-01"), LocalDate.parse("2027-06-30"), 30,
+                    List.of("m-1"))),
+            sample(EventCatalog.LEARNER_WITHDRAWN, new LearnerWithdrawn("co-1", "e-1", "m-1")));
 
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

@@ -127,6 +127,16 @@ class Onboarding implements OutboxAggregate {
                 new OnboardingCompleted(memberId, city, now)));
     }
 
+    /** GroupMemberJoined: the first group the member is in completes the step; later ones change nothing. */
+    boolean joinedGroup(Instant now) {
+        if (joinedGroupAt != null) {
+            return false;
+        }
+        joinedGroupAt = now;
+        activated = true;
+        return true;
+    }
+
     /** LearnerEnrolled with a place in the cohort: the programme step is done; a waitlisted learner has none yet. */
     boolean enrolled(String status, Instant now) {
         if (enrolledAt != null || !("ENROLLED".equals(status) || "PROMOTED".equals(status))) {

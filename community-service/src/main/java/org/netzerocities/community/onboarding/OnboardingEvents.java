@@ -4,6 +4,7 @@ import org.netzerocities.community.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.EventRegistrationChanged;
+import org.netzerocities.events.contract.community.GroupMemberJoined;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The events the onboarding kit is built from: this service's own member events (consumed like any other
- * service would, so the checklist follows the member aggregate without calling into it), the calendar's
- * EventRegistrationChanged and learning's LearnerEnrolled.
+ * service would, so the checklist follows the member aggregate without calling into it), the groups'
+ * GroupMemberJoined, the calendar's EventRegistrationChanged and learning's LearnerEnrolled.
  */
 @Configuration(proxyBeanMethods = false)
 class OnboardingEvents {
@@ -49,6 +50,13 @@ class OnboardingEvents {
     EventHandler<EventRegistrationChanged> onboardingOnEventRegistration(OnboardingService onboarding) {
         return EventHandler.on(EventCatalog.EVENT_REGISTRATION_CHANGED,
                 (registration, event) -> onboarding.registeredForEvent(registration, event.id()));
+    }
+
+    /** Being in any group, however the member got there, completes the "join-a-group" step. */
+    @Bean
+    EventHandler<GroupMemberJoined> onboardingOnGroupMemberJoined(OnboardingService onboarding) {
+        return EventHandler.on(EventCatalog.GROUP_MEMBER_JOINED,
+                (joined, event) -> onboarding.joinedGroup(joined.memberId(), event.id()));
     }
 
     @Bean

@@ -135,6 +135,16 @@ class OnboardingService {
         });
     }
 
+    @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
+            delay = 20)
+    public void joinedGroup(String memberId, String eventId) {
+        apply(memberId, eventId, member -> {
+            if (member.joinedGroup(now())) {
+                log.info("Member {} completed the join-a-group step", memberId);
+            }
+        });
+    }
+
     /**
      * Forgets the member, keeping only a marker so that their events still on their way (learning's, say)
      * do not bring a document back. Their signatures are withdrawn from the counts first: on a retry the

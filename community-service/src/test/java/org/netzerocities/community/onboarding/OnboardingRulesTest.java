@@ -142,6 +142,20 @@ class OnboardingRulesTest {
     }
 
     @Test
+    void joiningAGroupCompletesTheJoinAGroupStepOnceAndActivatesTheMember() {
+        Onboarding member = joined(true);
+
+        assertThat(member.joinedGroup(NOW)).isTrue();
+        assertThat(member.joinedGroup(NOW.plusSeconds(60))).isFalse();
+
+        Checklist checklist = Checklist.of(member, 1);
+        assertThat(checklist.activated()).isTrue();
+        assertThat(checklist.activation()).extracting(Checklist.Step::name, Checklist.Step::status)
+                .startsWith(org.assertj.core.groups.Tuple.tuple("join-a-group", Status.DONE));
+        assertThat(checklist.activation().get(0).doneAt()).isEqualTo(NOW);
+    }
+
+    @Test
     void anOlderProfileEventArrivingLateDoesNotUndoANewerOne() {
         Onboarding member = joined(true);
         member.profile("malmo", List.of("sv"), true, NOW.plusSeconds(60));

@@ -15,6 +15,11 @@ import org.netzerocities.events.contract.community.CollaborationRequested;
 import org.netzerocities.events.contract.community.ContentPinned;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
+import org.netzerocities.events.contract.community.GroupCreated;
+import org.netzerocities.events.contract.community.GroupJoinAnswered;
+import org.netzerocities.events.contract.community.GroupJoinRequested;
+import org.netzerocities.events.contract.community.GroupMemberJoined;
+import org.netzerocities.events.contract.community.GroupMemberLeft;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
 import org.netzerocities.events.contract.community.ManifestoVersionPublished;
 import org.netzerocities.events.contract.community.MemberContactChanged;
@@ -26,7 +31,10 @@ import org.netzerocities.events.contract.community.MemberRoleRevoked;
 import org.netzerocities.events.contract.community.OnboardingCompleted;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
+import org.netzerocities.events.contract.learning.CohortStarted;
+import org.netzerocities.events.contract.learning.CohortUpdated;
 import org.netzerocities.events.contract.learning.LearnerEnrolled;
+import org.netzerocities.events.contract.learning.LearnerWithdrawn;
 
 /**
  * Every event type and topic of the platform. A type published anywhere must be listed here, have a
@@ -43,6 +51,7 @@ public final class EventCatalog {
     public static final String COMMUNITY_EVENTS_TOPIC = "nzc.community.events.v1";
     public static final String COMMUNITY_PINS_TOPIC = "nzc.community.pins.v1";
     public static final String COMMUNITY_COLLABORATIONS_TOPIC = "nzc.community.collaborations.v1";
+    public static final String COMMUNITY_GROUPS_TOPIC = "nzc.community.groups.v1";
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
 
@@ -130,6 +139,40 @@ public final class EventCatalog {
             "org.netzerocities.learning.cohort.learner-enrolled.v1", LEARNING_COHORTS_TOPIC, LearnerEnrolled.class,
             "schemas/learning/learner-enrolled.v1.json");
 
+    // sub-groups (issue 7)
+    public static final EventType<GroupCreated> GROUP_CREATED = new EventType<>(
+            "org.netzerocities.community.group.created.v1", COMMUNITY_GROUPS_TOPIC, GroupCreated.class,
+            "schemas/community/group-created.v1.json");
+
+    public static final EventType<GroupMemberJoined> GROUP_MEMBER_JOINED = new EventType<>(
+            "org.netzerocities.community.group.member-joined.v1", COMMUNITY_GROUPS_TOPIC, GroupMemberJoined.class,
+            "schemas/community/group-member-joined.v1.json");
+
+    public static final EventType<GroupMemberLeft> GROUP_MEMBER_LEFT = new EventType<>(
+            "org.netzerocities.community.group.member-left.v1", COMMUNITY_GROUPS_TOPIC, GroupMemberLeft.class,
+            "schemas/community/group-member-left.v1.json");
+
+    public static final EventType<GroupJoinRequested> GROUP_JOIN_REQUESTED = new EventType<>(
+            "org.netzerocities.community.group.join-requested.v1", COMMUNITY_GROUPS_TOPIC, GroupJoinRequested.class,
+            "schemas/community/group-join-requested.v1.json");
+
+    public static final EventType<GroupJoinAnswered> GROUP_JOIN_ANSWERED = new EventType<>(
+            "org.netzerocities.community.group.join-answered.v1", COMMUNITY_GROUPS_TOPIC, GroupJoinAnswered.class,
+            "schemas/community/group-join-answered.v1.json");
+
+    // learning's cohort events the peer groups follow (consumer-first contracts from events.md)
+    public static final EventType<CohortStarted> COHORT_STARTED = new EventType<>(
+            "org.netzerocities.learning.cohort.started.v1", LEARNING_COHORTS_TOPIC, CohortStarted.class,
+            "schemas/learning/cohort-started.v1.json");
+
+    public static final EventType<CohortUpdated> COHORT_UPDATED = new EventType<>(
+            "org.netzerocities.learning.cohort.updated.v1", LEARNING_COHORTS_TOPIC, CohortUpdated.class,
+            "schemas/learning/cohort-updated.v1.json");
+
+    public static final EventType<LearnerWithdrawn> LEARNER_WITHDRAWN = new EventType<>(
+            "org.netzerocities.learning.cohort.learner-withdrawn.v1", LEARNING_COHORTS_TOPIC, LearnerWithdrawn.class,
+            "schemas/learning/learner-withdrawn.v1.json");
+
     public static final EventType<CertificateIssued> CERTIFICATE_ISSUED = new EventType<>(
             "org.netzerocities.learning.certificate.issued.v1", LEARNING_CERTIFICATES_TOPIC, CertificateIssued.class,
             "schemas/learning/certificate-issued.v1.json");
@@ -145,7 +188,9 @@ public final class EventCatalog {
             EVENT_SCHEDULED, EVENT_UPDATED, EVENT_CANCELLED, EVENT_REGISTRATION_CHANGED, EVENT_REMINDER_DUE,
             CONTENT_PINNED,
             COLLABORATION_REQUESTED, COLLABORATION_ANSWERED,
-            LEARNER_ENROLLED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED);
+            LEARNER_ENROLLED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
+            GROUP_CREATED, GROUP_MEMBER_JOINED, GROUP_MEMBER_LEFT, GROUP_JOIN_REQUESTED, GROUP_JOIN_ANSWERED,
+            COHORT_STARTED, COHORT_UPDATED, LEARNER_WITHDRAWN);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,
