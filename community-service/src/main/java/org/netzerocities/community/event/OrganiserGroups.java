@@ -3,21 +3,16 @@ package org.netzerocities.community.event;
 import org.netzerocities.community.group.GroupAccess;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/**
- * Checks the group an event is organised by: it must exist and the organiser must be one of its members. The
- * check runs wherever the groups feature provides its {@link GroupAccess}; a deployment without it stores the id
- * as given (it was checked for shape only).
- */
+/** Checks the group an event is organised by: it must exist and the organiser must be one of its members. */
 @Component
 class OrganiserGroups {
 
-    private final ObjectProvider<GroupAccess> groups;
+    private final GroupAccess groups;
 
-    OrganiserGroups(ObjectProvider<GroupAccess> groups) {
+    OrganiserGroups(GroupAccess groups) {
         this.groups = groups;
     }
 
@@ -28,12 +23,8 @@ class OrganiserGroups {
         if (groupId == null) {
             return;
         }
-        GroupAccess access = groups.getIfAvailable();
-        if (access == null) {
-            return;
-        }
         try {
-            access.writable(groupId, organiser);
+            groups.writable(groupId, organiser);
         }
         catch (ApiProblem problem) {
             if (problem.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {

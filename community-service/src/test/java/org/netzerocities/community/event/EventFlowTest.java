@@ -236,6 +236,28 @@ class EventFlowTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void anEventOrganisedForAGroupNeedsAnExistingGroupTheOrganiserBelongsTo() throws Exception {
+        var api = new org.netzerocities.community.CommunityApi(http);
+        var founder = api.register("Group founder", CITY);
+        String group = JsonPath.read(http.perform(post("/api/community/groups")
+                .header("Authorization", "Bearer " + founder.token()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"CITY\",\"city\":\"" + CITY + "\",\"name\":\"Kranj repairers\","
+                        + "\"visibility\":\"PUBLIC\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        String forGroup = event(CITY, 10).replace("\"capacity\"", "\"groupId\":\"" + group + "\",\"capacity\"");
+
+        schedule(token(frontrunner(CITY)), forGroup).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        schedule(token(frontrunner(CITY)), forGroup.replace(group, "no-such-group"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        Caller founderAsFrontrunner = new Caller(founder.id(), Set.of(GlobalRole.MEMBER),
+                Set.of(new CityGrant(CityRole.FRONTRUNNER, CITY)));
+        schedule(token(founderAsFrontrunner), forGroup).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.groupId").value(group));
+    }
+
     private List<ConsumerRecord<String, String>> published(String eventId, int expected) {
         return TopicReader.read(String.join(",", kafka.getBootstrapServers()), EventCatalog.COMMUNITY_EVENTS_TOPIC,
                 r -> eventId.equals(r.key()), expected, Duration.ofSeconds(20));
