@@ -239,7 +239,7 @@ class EventFlowTest {
     @Test
     void anEventOrganisedForAGroupNeedsAnExistingGroupTheOrganiserBelongsTo() throws Exception {
         var api = new org.netzerocities.community.CommunityApi(http);
-        var founder = api.register("Group founder", CITY);
+        var founder = api.register("Founder", CITY);
         String group = JsonPath.read(http.perform(post("/api/community/groups")
                 .header("Authorization", "Bearer " + founder.token()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"CITY\",\"city\":\"" + CITY + "\",\"name\":\"Kranj repairers\","
