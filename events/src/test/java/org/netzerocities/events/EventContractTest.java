@@ -15,6 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.EventType;
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
+import org.netzerocities.events.contract.community.EventCancelled;
+import org.netzerocities.events.contract.community.EventRegistrationChanged;
+import org.netzerocities.events.contract.community.EventReminderDue;
+import org.netzerocities.events.contract.community.EventScheduled;
+import org.netzerocities.events.contract.community.EventUpdated;
+import org.netzerocities.events.contract.community.CollaborationAnswered;
+import org.netzerocities.events.contract.community.CollaborationRequested;
+import org.netzerocities.events.contract.community.ContentPinned;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
@@ -81,6 +89,24 @@ class EventContractTest {
                     AT)),
             sample(EventCatalog.MANIFESTO_VERSION_PUBLISHED, new ManifestoVersionPublished(2, AT,
                     "Adds a commitment to inclusive, multilingual events")),
+            sample(EventCatalog.EVENT_SCHEDULED, new EventScheduled("ev-1", "Repair café", "cluj-napoca", "HYBRID",
+                    AT, AT.plusSeconds(7200), "Europe/Bucharest", "ro", List.of("circular-economy"), "m-1", "g-1")),
+            sample(EventCatalog.EVENT_UPDATED, new EventUpdated("ev-1", "Repair café (new room)", "cluj-napoca",
+                    "HYBRID", AT, AT.plusSeconds(7200), "Europe/Bucharest", "ro", List.of("circular-economy"), "m-1",
+                    null, 2, List.of("m-2", "m-3"))),
+            sample(EventCatalog.EVENT_CANCELLED, new EventCancelled("ev-1", "Repair café", AT, "The venue is closed",
+                    List.of("m-2", "m-3"))),
+            sample(EventCatalog.EVENT_REGISTRATION_CHANGED, new EventRegistrationChanged("ev-1", "Repair café", AT,
+                    "m-2", "WAITLISTED")),
+            sample(EventCatalog.EVENT_REMINDER_DUE, new EventReminderDue("ev-1", "m-2", "Repair café", AT,
+                    "Europe/Bucharest")),
+            sample(EventCatalog.CONTENT_PINNED, new ContentPinned("p-1", "m-1", "cluj-napoca",
+                    "https://www.instagram.com/p/C0ffee/?img_index=1", List.of("energy", "repair-cafe"),
+                    "Our repair café, one year on", "SOCIAL_POST", AT)),
+            sample(EventCatalog.COLLABORATION_REQUESTED, new CollaborationRequested("cr-1", "m-1", "cluj-napoca",
+                    "Solar panels on school roofs", "EXPERTISE", AT)),
+            sample(EventCatalog.COLLABORATION_ANSWERED, new CollaborationAnswered("cr-1", "m-1", "cluj-napoca",
+                    "MORE_INFO", "m-2", AT)),
             // message boards (issue 7)
             sample(EventCatalog.THREAD_STARTED, new ThreadStarted("t-1", "g-1", "m-1", "Rooftop solar in Cluj")),
             sample(EventCatalog.POST_PUBLISHED, new PostPublished("t-1.2", "t-1", "g-1", "m-2")),

@@ -62,7 +62,7 @@ public class MemberActivities {
         apply(memberId, eventId, new Update().inc(POSTS, 1));
     }
 
-    /** An event organised by the member was scheduled (issue 7 will call this from its event's handler). */
+    /** An event organised by the member was scheduled. */
     void eventOrganised(String memberId, String eventId) {
         apply(memberId, eventId, new Update().inc(EVENTS_ORGANISED, 1));
     }

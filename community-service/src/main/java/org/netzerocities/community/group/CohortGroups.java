@@ -49,7 +49,7 @@ class CohortGroups {
      */
     @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
             delay = 20)
-    void follow(String cohortId, String name, List<String> facilitatorIds) {
+    public void follow(String cohortId, String name, List<String> facilitatorIds) {
         List<String> facilitators = facilitatorIds.stream().filter(this::exists).distinct().toList();
         Group group = mongo.findById(Group.cohortGroupId(cohortId), Group.class);
         if (group == null) {
@@ -71,7 +71,7 @@ class CohortGroups {
      */
     @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
             delay = 20)
-    void enrolled(LearnerEnrolled enrolled) {
+    public void enrolled(LearnerEnrolled enrolled) {
         if (!WITH_A_PLACE.contains(enrolled.status()) || !exists(enrolled.memberId())) {
             return;
         }

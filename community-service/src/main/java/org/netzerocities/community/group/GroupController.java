@@ -1,5 +1,8 @@
 package org.netzerocities.community.group;
 
+import java.util.Locale;
+import java.util.Set;
+
 import org.netzerocities.community.city.CityCatalog;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.PageResponse;
@@ -7,6 +10,7 @@ import org.netzerocities.support.caller.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -25,6 +30,8 @@ import jakarta.validation.Valid;
 @Tag(name = "Groups", description = "Sub-groups of the community space: city and topic groups members create, "
         + "public or private, and the private peer groups of the programme's cohorts")
 class GroupController {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("city", "topic", "mine", "page", "size");
 
     private final Groups groups;
     private final MemberGroupAccess access;
@@ -47,12 +54,21 @@ class GroupController {
     @GetMapping
     @Operation(summary = "City and topic groups by name (?city=, ?topic=); private groups are listed so members "
             + "can ask to join, their boards stay closed. ?mine=true: the caller's own groups, cohort groups "
-            + "included. Each with its member count and the caller's standing.")
+            + "included. Each with its member count and the caller's standing. Unknown or repeated parameters are "
+            + "refused.")
     PageResponse<GroupView> list(@RequestParam(required = false) String city,
             @RequestParam(required = false) String topic,
             @RequestParam(defaultValue = "false") boolean mine, Caller caller,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
+            @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        // a misspelt or smuggled filter (city[$ne]=) would otherwise list everything silently
+        parameters.forEach((name, values) -> {
+            if (!LIST_PARAMETERS.contains(name) || values.size() > 1) {
+                throw ApiProblem.invalid(name.length() > 50 ? name.substring(0, 50) : name,
+                        "is not a parameter of the group listing, or is repeated");
+            }
+        });
         var pageable = PageResponse.request(page, size, Sort.by(Group.NAME).and(Sort.by("_id")));
         if (city != null && !cities.exists(city)) {
             throw ApiProblem.invalid("city", "is not a Cities Mission city id (see GET /api/community/cities)");
@@ -60,7 +76,7 @@ class GroupController {
         if (topic != null && (topic.isBlank() || topic.length() > 50 || !topic.matches(NewGroup.TOPIC))) {
             throw ApiProblem.invalid("topic", "must be 1 to 50 letters, digits, spaces or hyphens");
         }
-        return groups.list(city, topic == null ? null : topic.strip().toLowerCase(java.util.Locale.ROOT), mine,
+        return groups.list(city, topic == null ? null : topic.strip().toLowerCase(Locale.ROOT), mine,
                 caller, pageable);
     }
 

@@ -148,7 +148,7 @@ class Groups {
      * @throws ApiProblem 404 unknown group, 409 when the last moderator would leave other members behind
      */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 5, delay = 20)
-    Membership leave(String id, Caller caller) {
+    public Membership leave(String id, Caller caller) {
         Group group = get(id);
         if (group.stepDown(caller.memberId(), memberships.othersRemain(id, caller.memberId()))) {
             group = mongo.save(group);
@@ -164,7 +164,7 @@ class Groups {
      *                    group is a cohort's (whose moderators are its facilitators)
      */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 5, delay = 20)
-    GroupView addModerator(String id, String memberId, Caller caller) {
+    public GroupView addModerator(String id, String memberId, Caller caller) {
         Group group = moderated(id, caller);
         if (!group.joinableOnRequest()) {
             throw ApiProblem.conflict("cohort-group", "A cohort group's moderators are the cohort's facilitators");

@@ -60,25 +60,25 @@ class Memberships {
 
     @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
             delay = 20)
-    Change join(Group group, String memberId) {
+    public Change join(Group group, String memberId) {
         return apply(group, memberId, "joined", m -> m.join(group, now(), events));
     }
 
     @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
             delay = 20)
-    Change ask(Group group, String memberId) {
+    public Change ask(Group group, String memberId) {
         return apply(group, memberId, "asked to join", m -> m.ask(group, now(), events));
     }
 
     @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
             delay = 20)
-    Change answer(Group group, String memberId, Membership.Answer answer) {
+    public Change answer(Group group, String memberId, Membership.Answer answer) {
         return apply(group, memberId, "answered " + answer, m -> m.answer(answer, group, now(), events));
     }
 
     @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
             delay = 20)
-    Change leave(Group group, String memberId) {
+    public Change leave(Group group, String memberId) {
         return apply(group, memberId, "left", m -> m.leave(group, now(), events));
     }
 

@@ -147,6 +147,20 @@ class Onboarding implements OutboxAggregate {
         return true;
     }
 
+    /**
+     * EventRegistrationChanged: registering counts, with a seat or on the waitlist (the member took the step; the
+     * seat is the organiser's to give). A later withdrawal does not undo it.
+     */
+    boolean registeredForEvent(String status, Instant now) {
+        if (registeredForEventAt != null || !("CONFIRMED".equals(status) || "WAITLISTED".equals(status)
+                || "PROMOTED".equals(status))) {
+            return false;
+        }
+        registeredForEventAt = now;
+        activated = true;
+        return true;
+    }
+
     /** Forgets everything but the id and the time of erasure; returns the versions the member had accepted. */
     List<Integer> erase(Instant now) {
         List<Integer> accepted = acceptances.stream().map(Acceptance::version).distinct().toList();

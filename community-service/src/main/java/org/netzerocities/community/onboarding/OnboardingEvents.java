@@ -3,6 +3,7 @@ package org.netzerocities.community.onboarding;
 import org.netzerocities.community.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.EventRegistrationChanged;
 import org.netzerocities.events.contract.community.GroupMemberJoined;
 import org.netzerocities.events.contract.community.ManifestoAccepted;
 import org.netzerocities.events.contract.community.MemberErased;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The events the onboarding kit is built from: this service's own member events (consumed like any other
  * service would, so the checklist follows the member aggregate without calling into it), the groups'
- * GroupMemberJoined and learning's LearnerEnrolled.
+ * GroupMemberJoined, the calendar's EventRegistrationChanged and learning's LearnerEnrolled.
  */
 @Configuration(proxyBeanMethods = false)
 class OnboardingEvents {
@@ -42,6 +43,13 @@ class OnboardingEvents {
     EventHandler<LearnerEnrolled> onboardingOnLearnerEnrolled(OnboardingService onboarding) {
         return EventHandler.on(EventCatalog.LEARNER_ENROLLED,
                 (enrolled, event) -> onboarding.enrolled(enrolled, event.id()));
+    }
+
+    /** A registration for a community event, with a seat or on the waitlist, completes the event step. */
+    @Bean
+    EventHandler<EventRegistrationChanged> onboardingOnEventRegistration(OnboardingService onboarding) {
+        return EventHandler.on(EventCatalog.EVENT_REGISTRATION_CHANGED,
+                (registration, event) -> onboarding.registeredForEvent(registration, event.id()));
     }
 
     /** Being in any group, however the member got there, completes the "join-a-group" step. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
+import org.netzerocities.events.contract.community.EventRegistrationChanged;
 import org.netzerocities.events.contract.learning.LearnerEnrolled;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.support.ApiProblem;
@@ -119,6 +120,17 @@ class OnboardingService {
             if (member.enrolled(enrolled.status(), now())) {
                 log.info("Member {} completed the programme step (enrolment {})", enrolled.memberId(),
                         enrolled.enrollmentId());
+            }
+        });
+    }
+
+    @Retryable(includes = { OptimisticLockingFailureException.class, DuplicateKeyException.class }, maxRetries = 5,
+            delay = 20)
+    public void registeredForEvent(EventRegistrationChanged registration, String eventId) {
+        apply(registration.memberId(), eventId, member -> {
+            if (member.registeredForEvent(registration.status(), now())) {
+                log.info("Member {} completed the event step (event {})", registration.memberId(),
+                        registration.eventId());
             }
         });
     }

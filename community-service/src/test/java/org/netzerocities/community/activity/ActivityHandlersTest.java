@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.community.member.Member;
 import org.netzerocities.events.consumer.EventHandler;
+import org.netzerocities.events.contract.community.EventScheduled;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.PostPublished;
 import org.netzerocities.events.contract.learning.CertificateIssued;
@@ -78,6 +79,19 @@ class ActivityHandlersTest {
         activities.eventOrganised(member, "scheduled-1");
 
         assertThat(signal()).isEqualTo(new ActivitySignal(2, 1, 0, false));
+    }
+
+    @Test
+    void aScheduledEventCountsOnceForItsOrganiserHoweverOftenItsEventComes() {
+        var scheduled = handlers.activityOnEventScheduled(activities);
+        var payload = new EventScheduled("ev-1", "Repair café", "cluj-napoca", "IN_PERSON", Instant.now(),
+                Instant.now().plusSeconds(3600), "Europe/Bucharest", "ro", List.of("repair"), member, null);
+
+        var event = HandlerHarness.deliver(scheduled, "ev-1", payload);
+        HandlerHarness.redeliver(scheduled, event);
+        HandlerHarness.deliver(scheduled, "ev-2", payload);
+
+        assertThat(signal()).isEqualTo(new ActivitySignal(0, 2, 0, false));
     }
 
     @Test

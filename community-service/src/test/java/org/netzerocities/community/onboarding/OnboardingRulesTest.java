@@ -107,6 +107,24 @@ class OnboardingRulesTest {
     }
 
     @Test
+    void registeringForAnEventWithASeatOrOnTheWaitlistCompletesTheEventStepAndAWithdrawalDoesNot() {
+        Onboarding withdrawn = joined(true);
+        assertThat(withdrawn.registeredForEvent("CANCELLED", NOW)).isFalse();
+        assertThat(Checklist.of(withdrawn, 1).activated()).isFalse();
+
+        for (String status : List.of("CONFIRMED", "WAITLISTED", "PROMOTED")) {
+            Onboarding member = joined(true);
+            assertThat(member.registeredForEvent(status, NOW)).isTrue();
+            Checklist checklist = Checklist.of(member, 1);
+            assertThat(checklist.activated()).isTrue();
+            assertThat(checklist.activation()).extracting(Checklist.Step::status)
+                    .containsExactly(Status.TODO, Status.DONE, Status.TODO);
+            assertThat(member.registeredForEvent("CANCELLED", NOW.plusSeconds(1))).isFalse();
+            assertThat(Checklist.of(member, 1).activation().get(1).status()).isEqualTo(Status.DONE);
+        }
+    }
+
+    @Test
     void enrolmentWithAPlaceCompletesTheProgrammeStepAndAWaitlistedOneDoesNot() {
         Onboarding waitlisted = joined(true);
         assertThat(waitlisted.enrolled("WAITLISTED", NOW)).isFalse();

@@ -180,8 +180,81 @@ class PlatformJourneyE2ETest {
                 .get("accessToken").asString();
     }
 
+    /**
+     * The peer-to-peer space of issue 7: a frontrunner opens a group, a member joins it and starts a thread, the
+     * frontrunner replies mentioning her and she is notified; the frontrunner schedules an event with one seat, a
+     * second member is waitlisted and promoted when the first cancels; the city's calendar and the member's private
+     * feed serve it as iCalendar without a token; the member pins her own content to the city's board.
+     */
     @Test
     @Order(3)
+    void membersMeetInAGroupTalkWithMentionsRegisterForAnEventAndPinTheirContent() throws Exception {
+        String admin = call("POST", "/api/community/auth/token",
+                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String organiserEmail = "marta-" + run + "@example.org";
+        String organiserId = register(organiserEmail, "antwerp", "Marta Janssens").at("/member/id").asString();
+        call("POST", "/api/community/members/" + organiserId + "/roles", "{\"role\":\"FRONTRUNNER\"}", admin, 200);
+        String organiser = logIn(organiserEmail);
+        JsonNode ines = register("ines-" + run + "@example.org", "antwerp", "Ines Peeters " + run);
+        String inesId = ines.at("/member/id").asString();
+        String inesToken = ines.get("accessToken").asString();
+        String joren = register("joren-" + run + "@example.org", "antwerp", "Joren Maes").get("accessToken").asString();
+
+        String group = call("POST", "/api/community/groups", """
+                {"kind":"TOPIC","topic":"energy","city":"antwerp","name":"Antwerp energy communities %s",
+                 "visibility":"PUBLIC"}""".formatted(run), organiser, 201).get("id").asString();
+        call("POST", "/api/community/groups/" + group + "/members", null, inesToken, 201);
+        JsonNode started = call("POST", "/api/community/groups/" + group + "/threads",
+                "{\"title\":\"Solar on school roofs\",\"body\":\"<p>Who knows a <b>roofer</b>?</p>"
+                        + "<script>alert(1)</script>\"}", inesToken, 201);
+        String thread = started.at("/thread/id").asString();
+        assertThat(started.at("/firstPost/body").asString()).contains("<b>roofer</b>").doesNotContain("script");
+        call("POST", "/api/community/threads/" + thread + "/posts",
+                "{\"body\":\"@Ines Peeters " + run + " I do, let us meet\"}", organiser, 201);
+        assertThat(call("GET", "/api/community/threads/" + thread + "/posts", null, joren, 200).get("items"))
+                .hasSize(2);
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                call("GET", "/api/notifications", null, inesToken, 200).findValuesAsString("category"))
+                .contains("MENTION"));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(call("GET", "/api/community/onboarding", null,
+                inesToken, 200).toString()).containsPattern("\"join-a-group\"[^}]*\"DONE\""));
+
+        JsonNode scheduled = call("POST", "/api/community/events", """
+                {"title":"Roof walk","format":"IN_PERSON","city":"antwerp","address":"Grote Markt 1",
+                 "startsAt":"%s","endsAt":"%s","timeZone":"Europe/Brussels","capacity":1,"language":"nl",
+                 "topics":["energy"],"groupId":"%s"}""".formatted(
+                java.time.LocalDateTime.now().plusDays(10).withNano(0), java.time.LocalDateTime.now().plusDays(10)
+                        .plusHours(2).withNano(0), group), organiser, 201);
+        String event = scheduled.get("id").asString();
+        assertThat(call("POST", "/api/community/events/" + event + "/registrations", null, inesToken, 201)
+                .get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(call("POST", "/api/community/events/" + event + "/registrations", null, joren, 201)
+                .get("status").asString()).isEqualTo("WAITLISTED");
+        call("DELETE", "/api/community/events/" + event + "/registrations/me", null, inesToken, 204);
+        assertThat(call("GET", "/api/community/events/" + event + "/registrations/me", null, joren, 200)
+                .get("status").asString()).isEqualTo("CONFIRMED");
+
+        HttpResponse<String> cityFeed = send("GET", "/api/community/events/calendar.ics?city=antwerp", null, null);
+        assertThat(cityFeed.statusCode()).isEqualTo(200);
+        assertThat(cityFeed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        assertThat(cityFeed.body()).contains("BEGIN:VCALENDAR", "UID:" + event, "SUMMARY:Roof walk", "TZID=Europe/Brussels");
+        String feedUrl = call("GET", "/api/community/members/me/calendar-feed", null, joren, 200).get("url").asString();
+        assertThat(feedUrl).startsWith(stack.gatewayUrl());
+        HttpResponse<String> privateFeed = send("GET", feedUrl.substring(stack.gatewayUrl().length()), null, null);
+        assertThat(privateFeed.statusCode()).isEqualTo(200);
+        assertThat(privateFeed.body()).contains("UID:" + event);
+
+        String pin = call("POST", "/api/community/pins", """
+                {"kind":"SOCIAL_POST","title":"Our solar roof, one year on","url":"https://www.instagram.com/p/abc%s/",
+                 "tags":["Energy","#schools"]}""".formatted(run), inesToken, 201).get("id").asString();
+        JsonNode board = call("GET", "/api/community/pins?city=antwerp&tag=schools", null, joren, 200);
+        assertThat(board.findValuesAsString("id")).contains(pin);
+        assertThat(board.toString()).contains(inesId);
+    }
+
+    @Test
+    @Order(4)
     void badInputAndBadTokensAreProblemsNotFailures() throws Exception {
         HttpResponse<String> invalid = send("POST", "/api/community/members", "{\"email\":\"nope\"}", null);
         assertThat(invalid.statusCode()).isEqualTo(400);
@@ -195,7 +268,7 @@ class PlatformJourneyE2ETest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyServiceHasHealthMetricsAndApiDocsThroughTheGateway() throws Exception {
         for (String docs : List.of("community", "learning", "campaigns", "notifications")) {
             assertThat(call("GET", "/api/" + docs + "/v3/api-docs", null, null, 200).get("openapi").asString())
@@ -219,7 +292,7 @@ class PlatformJourneyE2ETest {
      * are forced to see every event a second time.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void noEventIsLostOrDoubledAcrossABrokerOutage() throws Exception {
         int members = 5;
         stack.stopKafka();
@@ -258,9 +331,14 @@ class PlatformJourneyE2ETest {
     }
 
     private JsonNode register(String email, String city) throws Exception {
+        return register(email, city, "Ana Pop");
+    }
+
+    private JsonNode register(String email, String city, String displayName) throws Exception {
         return call("POST", "/api/community/members", """
-                {"email":"%s","password":"correct horse battery","displayName":"Ana Pop","city":"%s",
-                 "languages":["ro","en"],"interests":["energy","mobility"]}""".formatted(email, city), null, 201);
+                {"email":"%s","password":"correct horse battery","displayName":"%s","city":"%s",
+                 "languages":["ro","en"],"interests":["energy","mobility"]}""".formatted(email, displayName, city),
+                null, 201);
     }
 
     private JsonNode call(String method, String path, String body, String token, int expectedStatus) throws Exception {

@@ -5,6 +5,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
+import org.netzerocities.events.contract.community.EventCancelled;
+import org.netzerocities.events.contract.community.EventRegistrationChanged;
+import org.netzerocities.events.contract.community.EventReminderDue;
+import org.netzerocities.events.contract.community.EventScheduled;
+import org.netzerocities.events.contract.community.EventUpdated;
+import org.netzerocities.events.contract.community.CollaborationAnswered;
+import org.netzerocities.events.contract.community.CollaborationRequested;
+import org.netzerocities.events.contract.community.ContentPinned;
 import org.netzerocities.events.contract.community.FrontrunnerRequestAnswered;
 import org.netzerocities.events.contract.community.FrontrunnerRequested;
 import org.netzerocities.events.contract.community.GroupCreated;
@@ -46,6 +54,9 @@ public final class EventCatalog {
     public static final String COMMUNITY_ACCOUNT_SECURITY_TOPIC = "nzc.community.account-security.v1";
     public static final String COMMUNITY_CALLS_TOPIC = "nzc.community.calls.v1";
     public static final String COMMUNITY_MANIFESTO_TOPIC = "nzc.community.manifesto.v1";
+    public static final String COMMUNITY_EVENTS_TOPIC = "nzc.community.events.v1";
+    public static final String COMMUNITY_PINS_TOPIC = "nzc.community.pins.v1";
+    public static final String COMMUNITY_COLLABORATIONS_TOPIC = "nzc.community.collaborations.v1";
     public static final String COMMUNITY_GROUPS_TOPIC = "nzc.community.groups.v1";
     // message boards (issue 7)
     public static final String COMMUNITY_THREADS_TOPIC = "nzc.community.threads.v1";
@@ -99,6 +110,38 @@ public final class EventCatalog {
     public static final EventType<ManifestoVersionPublished> MANIFESTO_VERSION_PUBLISHED = new EventType<>(
             "org.netzerocities.community.manifesto.version-published.v1", COMMUNITY_MANIFESTO_TOPIC, ManifestoVersionPublished.class,
             "schemas/community/manifesto-version-published.v1.json");
+
+    // the event calendar: community events and their registrations, keyed by event id
+    public static final EventType<EventScheduled> EVENT_SCHEDULED = new EventType<>(
+            "org.netzerocities.community.event.scheduled.v1", COMMUNITY_EVENTS_TOPIC, EventScheduled.class,
+            "schemas/community/event-scheduled.v1.json");
+
+    public static final EventType<EventUpdated> EVENT_UPDATED = new EventType<>(
+            "org.netzerocities.community.event.updated.v1", COMMUNITY_EVENTS_TOPIC, EventUpdated.class,
+            "schemas/community/event-updated.v1.json");
+
+    public static final EventType<EventCancelled> EVENT_CANCELLED = new EventType<>(
+            "org.netzerocities.community.event.cancelled.v1", COMMUNITY_EVENTS_TOPIC, EventCancelled.class,
+            "schemas/community/event-cancelled.v1.json");
+
+    public static final EventType<EventRegistrationChanged> EVENT_REGISTRATION_CHANGED = new EventType<>(
+            "org.netzerocities.community.event.registration-changed.v1", COMMUNITY_EVENTS_TOPIC,
+            EventRegistrationChanged.class, "schemas/community/event-registration-changed.v1.json");
+
+    public static final EventType<EventReminderDue> EVENT_REMINDER_DUE = new EventType<>(
+            "org.netzerocities.community.event.reminder-due.v1", COMMUNITY_EVENTS_TOPIC, EventReminderDue.class,
+            "schemas/community/event-reminder-due.v1.json");
+    public static final EventType<ContentPinned> CONTENT_PINNED = new EventType<>(
+            "org.netzerocities.community.pin.pinned.v1", COMMUNITY_PINS_TOPIC, ContentPinned.class,
+            "schemas/community/content-pinned.v1.json");
+
+    public static final EventType<CollaborationRequested> COLLABORATION_REQUESTED = new EventType<>(
+            "org.netzerocities.community.collaboration.requested.v1", COMMUNITY_COLLABORATIONS_TOPIC,
+            CollaborationRequested.class, "schemas/community/collaboration-requested.v1.json");
+
+    public static final EventType<CollaborationAnswered> COLLABORATION_ANSWERED = new EventType<>(
+            "org.netzerocities.community.collaboration.answered.v1", COMMUNITY_COLLABORATIONS_TOPIC,
+            CollaborationAnswered.class, "schemas/community/collaboration-answered.v1.json");
 
     // message boards (issue 7): every event of a thread is keyed by the thread id
     public static final EventType<ThreadStarted> THREAD_STARTED = new EventType<>(
@@ -174,9 +217,11 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
-            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED, LEARNER_ENROLLED,
-            CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
-            // sub-groups (issue 7)
+            MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED,
+            EVENT_SCHEDULED, EVENT_UPDATED, EVENT_CANCELLED, EVENT_REGISTRATION_CHANGED, EVENT_REMINDER_DUE,
+            CONTENT_PINNED,
+            COLLABORATION_REQUESTED, COLLABORATION_ANSWERED,
+            LEARNER_ENROLLED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
             GROUP_CREATED, GROUP_MEMBER_JOINED, GROUP_MEMBER_LEFT, GROUP_JOIN_REQUESTED, GROUP_JOIN_ANSWERED,
             COHORT_STARTED, COHORT_UPDATED, LEARNER_WITHDRAWN,
             // message boards (issue 7)
