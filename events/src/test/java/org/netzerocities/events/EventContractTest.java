@@ -34,6 +34,12 @@ import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.events.contract.community.MemberRoleGranted;
 import org.netzerocities.events.contract.community.MemberRoleRevoked;
 import org.netzerocities.events.contract.community.OnboardingCompleted;
+import org.netzerocities.events.contract.community.MemberMentioned;
+import org.netzerocities.events.contract.community.PostHidden;
+import org.netzerocities.events.contract.community.PostPublished;
+import org.netzerocities.events.contract.community.PostReported;
+import org.netzerocities.events.contract.community.ThreadReplied;
+import org.netzerocities.events.contract.community.ThreadStarted;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.netzerocities.events.contract.learning.LearnerEnrolled;
@@ -101,6 +107,15 @@ class EventContractTest {
                     "Solar panels on school roofs", "EXPERTISE", AT)),
             sample(EventCatalog.COLLABORATION_ANSWERED, new CollaborationAnswered("cr-1", "m-1", "cluj-napoca",
                     "MORE_INFO", "m-2", AT)),
+            // message boards (issue 7)
+            sample(EventCatalog.THREAD_STARTED, new ThreadStarted("t-1", "g-1", "m-1", "Rooftop solar in Cluj")),
+            sample(EventCatalog.POST_PUBLISHED, new PostPublished("t-1.2", "t-1", "g-1", "m-2")),
+            sample(EventCatalog.THREAD_REPLIED, new ThreadReplied("t-1", "Rooftop solar in Cluj", "g-1", "t-1.2", "m-2",
+                    List.of("m-1"))),
+            sample(EventCatalog.MEMBER_MENTIONED, new MemberMentioned("t-1.2", "t-1", "Rooftop solar in Cluj", "g-1",
+                    "m-2", "m-3")),
+            sample(EventCatalog.POST_REPORTED, new PostReported("t-1.2", "t-1", "g-1", List.of("m-1"))),
+            sample(EventCatalog.POST_HIDDEN, new PostHidden("t-1.2", "t-1", "m-2", "m-1", "Off-topic advertising")),
             sample(EventCatalog.LEARNER_ENROLLED, new LearnerEnrolled("co-1", "Spring 2027, English", "e-1", "m-1",
                     "ENROLLED")),
             sample(EventCatalog.CERTIFICATE_ISSUED, new CertificateIssued("ce-1", "m-1", "co-1", "NZC-7K2Q-9XWD", AT)),

@@ -5,6 +5,7 @@ import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.EventScheduled;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.PostPublished;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Keeps {@link MemberActivities} in step with the events that make up the signal. Issuance and revocation of
  * a certificate share a key (the certificate id), so they arrive in order. Events organised come from the
- * calendar's EventScheduled; posts will come from the message boards' events through
- * {@link MemberActivities#postPublished}.
+ * calendar's EventScheduled; every post published on the message boards counts for its author.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityHandlers {
@@ -29,6 +29,12 @@ class ActivityHandlers {
     EventHandler<CertificateRevoked> activityOnCertificateRevoked(MemberActivities activities) {
         return EventHandler.on(EventCatalog.CERTIFICATE_REVOKED, (revoked, event) -> activities
                 .certificateRevoked(revoked.memberId(), revoked.certificateId(), event.id()));
+    }
+
+    @Bean
+    EventHandler<PostPublished> activityOnPostPublished(MemberActivities activities) {
+        return EventHandler.on(EventCatalog.POST_PUBLISHED,
+                (published, event) -> activities.postPublished(published.authorId(), event.id()));
     }
 
     /** An event scheduled counts for its organiser; an update or cancellation later does not change the count. */

@@ -57,7 +57,7 @@ public class MemberActivities {
                 .collect(Collectors.toMap(Function.identity(), id -> found.getOrDefault(id, ActivitySignal.NONE)));
     }
 
-    /** A post by the member was published (issue 7 will call this from its event's handler). */
+    /** A post by the member was published on the message boards. */
     void postPublished(String memberId, String eventId) {
         apply(memberId, eventId, new Update().inc(POSTS, 1));
     }

@@ -12,6 +12,7 @@ import org.netzerocities.community.member.Member;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.community.EventScheduled;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.PostPublished;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.netzerocities.testsupport.HandlerHarness;
@@ -30,6 +31,7 @@ class ActivityHandlersTest {
     private final EventHandler<CertificateIssued> issued = handlers.activityOnCertificateIssued(activities);
     private final EventHandler<CertificateRevoked> revoked = handlers.activityOnCertificateRevoked(activities);
     private final EventHandler<MemberErased> erased = handlers.activityOnMemberErased(activities);
+    private final EventHandler<PostPublished> published = handlers.activityOnPostPublished(activities);
     private final String member = UUID.randomUUID().toString();
 
     @Test
@@ -38,6 +40,16 @@ class ActivityHandlersTest {
         HandlerHarness.redeliver(issued, event);
 
         assertThat(signal()).isEqualTo(new ActivitySignal(0, 0, 1, true));
+    }
+
+    @Test
+    void everyPostPublishedCountsOnceForItsAuthor() {
+        var first = HandlerHarness.deliver(published, "t-1", new PostPublished("t-1.1", "t-1", "g-1", member));
+        HandlerHarness.redeliver(published, first);
+        HandlerHarness.deliver(published, "t-1", new PostPublished("t-1.2", "t-1", "g-1", member));
+        HandlerHarness.deliver(published, "t-1", new PostPublished("t-1.3", "t-1", "g-1", "someone-else"));
+
+        assertThat(signal().posts()).isEqualTo(2);
     }
 
     @Test

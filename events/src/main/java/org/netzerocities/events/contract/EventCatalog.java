@@ -29,6 +29,12 @@ import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.events.contract.community.MemberRoleGranted;
 import org.netzerocities.events.contract.community.MemberRoleRevoked;
 import org.netzerocities.events.contract.community.OnboardingCompleted;
+import org.netzerocities.events.contract.community.MemberMentioned;
+import org.netzerocities.events.contract.community.PostHidden;
+import org.netzerocities.events.contract.community.PostPublished;
+import org.netzerocities.events.contract.community.PostReported;
+import org.netzerocities.events.contract.community.ThreadReplied;
+import org.netzerocities.events.contract.community.ThreadStarted;
 import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.netzerocities.events.contract.learning.CohortStarted;
@@ -52,6 +58,8 @@ public final class EventCatalog {
     public static final String COMMUNITY_PINS_TOPIC = "nzc.community.pins.v1";
     public static final String COMMUNITY_COLLABORATIONS_TOPIC = "nzc.community.collaborations.v1";
     public static final String COMMUNITY_GROUPS_TOPIC = "nzc.community.groups.v1";
+    // message boards (issue 7)
+    public static final String COMMUNITY_THREADS_TOPIC = "nzc.community.threads.v1";
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
 
@@ -135,6 +143,31 @@ public final class EventCatalog {
             "org.netzerocities.community.collaboration.answered.v1", COMMUNITY_COLLABORATIONS_TOPIC,
             CollaborationAnswered.class, "schemas/community/collaboration-answered.v1.json");
 
+    // message boards (issue 7): every event of a thread is keyed by the thread id
+    public static final EventType<ThreadStarted> THREAD_STARTED = new EventType<>(
+            "org.netzerocities.community.thread.started.v1", COMMUNITY_THREADS_TOPIC, ThreadStarted.class,
+            "schemas/community/thread-started.v1.json");
+
+    public static final EventType<PostPublished> POST_PUBLISHED = new EventType<>(
+            "org.netzerocities.community.thread.post-published.v1", COMMUNITY_THREADS_TOPIC, PostPublished.class,
+            "schemas/community/post-published.v1.json");
+
+    public static final EventType<ThreadReplied> THREAD_REPLIED = new EventType<>(
+            "org.netzerocities.community.thread.replied.v1", COMMUNITY_THREADS_TOPIC, ThreadReplied.class,
+            "schemas/community/thread-replied.v1.json");
+
+    public static final EventType<MemberMentioned> MEMBER_MENTIONED = new EventType<>(
+            "org.netzerocities.community.thread.member-mentioned.v1", COMMUNITY_THREADS_TOPIC, MemberMentioned.class,
+            "schemas/community/member-mentioned.v1.json");
+
+    public static final EventType<PostReported> POST_REPORTED = new EventType<>(
+            "org.netzerocities.community.thread.post-reported.v1", COMMUNITY_THREADS_TOPIC, PostReported.class,
+            "schemas/community/post-reported.v1.json");
+
+    public static final EventType<PostHidden> POST_HIDDEN = new EventType<>(
+            "org.netzerocities.community.thread.post-hidden.v1", COMMUNITY_THREADS_TOPIC, PostHidden.class,
+            "schemas/community/post-hidden.v1.json");
+
     public static final EventType<LearnerEnrolled> LEARNER_ENROLLED = new EventType<>(
             "org.netzerocities.learning.cohort.learner-enrolled.v1", LEARNING_COHORTS_TOPIC, LearnerEnrolled.class,
             "schemas/learning/learner-enrolled.v1.json");
@@ -190,7 +223,9 @@ public final class EventCatalog {
             COLLABORATION_REQUESTED, COLLABORATION_ANSWERED,
             LEARNER_ENROLLED, CERTIFICATE_ISSUED, CERTIFICATE_REVOKED,
             GROUP_CREATED, GROUP_MEMBER_JOINED, GROUP_MEMBER_LEFT, GROUP_JOIN_REQUESTED, GROUP_JOIN_ANSWERED,
-            COHORT_STARTED, COHORT_UPDATED, LEARNER_WITHDRAWN);
+            COHORT_STARTED, COHORT_UPDATED, LEARNER_WITHDRAWN,
+            // message boards (issue 7)
+            THREAD_STARTED, POST_PUBLISHED, THREAD_REPLIED, MEMBER_MENTIONED, POST_REPORTED, POST_HIDDEN);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,
