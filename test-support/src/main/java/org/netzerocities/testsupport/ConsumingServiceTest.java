@@ -106,7 +106,8 @@ public abstract class ConsumingServiceTest {
     protected record Joined(String memberId, String city, PendingEvent event) {
     }
 
-    private double duplicates(String type) {
+    /** How many events of the type this service has skipped as duplicates. */
+    protected double duplicates(String type) {
         Counter counter = meters.find("nzc.events.consumed").tag("type", type).tag("outcome", "duplicate").counter();
         return counter == null ? 0 : counter.count();
     }

@@ -2,5 +2,7 @@ package org.netzerocities.notification.inbox;
 
 /** Kinds of notification; members will set preferences per category. */
 public enum Category {
-    WELCOME
+    WELCOME,
+    /** Someone wrote @name in a post of a thread the member can read. */
+    MENTION
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.contract.community.MemberMentioned;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.member.RefusedMembers;
 import org.slf4j.Logger;
@@ -37,16 +38,31 @@ public class Inbox {
      * after the member's erasure greets no one.
      */
     void welcome(MemberJoined joined, String eventId) {
-        if (refused.wasErased(joined.memberId())) {
-            log.info("No welcome for erased member {} (event {})", joined.memberId(), eventId);
+        deliver(Welcome.forMember(joined, eventId, clock.instant()));
+    }
+
+    /** Tells a member they were mentioned, once per post (the notification's id is the post's and the member's). */
+    void mentioned(MemberMentioned mentioned, String eventId) {
+        deliver(Mention.forMember(mentioned, eventId, clock.instant()));
+    }
+
+    /**
+     * Stores a notification once: it is inserted, never overwritten, so a replay or a concurrent redelivery of
+     * its event neither doubles it nor resets its read state. Nothing is stored for an erased member.
+     */
+    private void deliver(Notification notification) {
+        if (refused.wasErased(notification.memberId())) {
+            log.info("No {} notification for erased member {} (event {})", notification.category(),
+                    notification.memberId(), notification.sourceEventId());
             return;
         }
         try {
-            Notification welcome = notifications.insert(Welcome.forMember(joined, eventId, clock.instant()));
-            log.info("Welcome notification {} for member {}", welcome.id(), joined.memberId());
+            notifications.insert(notification);
+            log.info("{} notification {} for member {}", notification.category(), notification.id(),
+                    notification.memberId());
         }
-        catch (DuplicateKeyException alreadyWelcomed) {
-            log.debug("Member {} was welcomed already", joined.memberId());
+        catch (DuplicateKeyException delivered) {
+            log.debug("Notification {} was delivered already", notification.id());
         }
     }
 

@@ -4,6 +4,7 @@ import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
+import org.netzerocities.events.contract.community.MemberMentioned;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,11 @@ class InboxHandlers {
     @Bean
     EventHandler<MemberJoined> welcomeOnMemberJoined(Inbox inbox) {
         return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> inbox.welcome(joined, event.id()));
+    }
+
+    @Bean
+    EventHandler<MemberMentioned> notifyOnMemberMentioned(Inbox inbox) {
+        return EventHandler.on(EventCatalog.MEMBER_MENTIONED, (mentioned, event) -> inbox.mentioned(mentioned, event.id()));
     }
 
     @Bean
