@@ -86,6 +86,14 @@ class GatewayRoutingTest {
                 .expectBody(String.class).isEqualTo("anonymous");
     }
 
+    /** So that absolute URLs the services answer (a calendar feed's, a Location) name the gateway, not themselves. */
+    @Test
+    void servicesLearnHowTheClientReachedTheGateway() {
+        String seen = WebClient.create("http://localhost:" + serverPort).get().uri("/api/community/forwarded")
+                .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+        assertThat(seen).isEqualTo("http://localhost:" + serverPort);
+    }
+
     @Test
     void invalidOrExpiredTokenIsRejectedAtTheGate() {
         http.get().uri("/api/community/echo").header("Authorization", "Bearer not.a.token").exchange()
@@ -197,6 +205,9 @@ class GatewayRoutingTest {
                     reply(exchange, 200, jwks(SIGNING_KEY));
                 },
                 "/api/community/echo", echoAuthorization(),
+                "/api/community/forwarded", exchange -> reply(exchange, 200,
+                        exchange.getRequestHeaders().getFirst("X-Forwarded-Proto") + "://"
+                                + exchange.getRequestHeaders().getFirst("X-Forwarded-Host")),
                 "/api/campaigns/slow", exchange -> {
                     try {
                         Thread.sleep(3_000);
