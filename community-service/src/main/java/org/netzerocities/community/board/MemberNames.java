@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who goes by which name, for mentions: {@value #BY_NAME} holds one document per name key ({@code _id}, see
  * {@link Mentions#key}) with the ids of the members of that name, {@value #OF_MEMBER} each member's current key
- * (to move them when they are renamed). Kept from the member events, so resolving a post's mentions is one
+ * (to move them when they are renamed). Kept from the member events (and, for the accounts no event announced,
+ * by {@link MemberNamesBackfill}), so resolving a post's mentions is one
  * {@code _id} lookup here and one in the members, never a scan of all members. The index may lag or hold a
  * stale entry (an event not yet applied, a crash between two writes): the candidates' current names are read
  * by id ({@link #displayNames}, an erased account has none), so a stale entry never mentions anyone.
@@ -86,10 +87,10 @@ class MemberNames {
             return names;
         }
         Query query = Query.query(Criteria.where("_id").in(memberIds));
-        query.fields().include("displayName");
+        query.fields().include(Member.DISPLAY_NAME);
         mongo.find(query, Document.class, Member.COLLECTION).stream()
-                .filter(member -> member.getString("displayName") != null)
-                .forEach(member -> names.put(member.getString("_id"), member.getString("displayName")));
+                .filter(member -> member.getString(Member.DISPLAY_NAME) != null)
+                .forEach(member -> names.put(member.getString("_id"), member.getString(Member.DISPLAY_NAME)));
         return names;
     }
 

@@ -25,7 +25,8 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Keeps every instance's {@link ListedMembers} current. This instance's saves apply as they happen; other
+ * Keeps every instance's {@link ListedMembers} current. This instance's saves reload the member as they happen
+ * (read again rather than taken from the save: two saves of one member may end in either order); other
  * instances' changes arrive as member events, which every instance reads (its own partitions assignment, from
  * the end, committing nothing: unlike the service's consumer group, which gives each event to one instance).
  * The directory loads once that consumer is positioned, so no change falls between the load and the events.
@@ -38,7 +39,7 @@ class DirectoryRefresh {
         return new ListedMembers(mongo);
     }
 
-    /** This instance's writes: the member document as saved. */
+    /** This instance's writes: the member as stored once saved. */
     @Bean
     AbstractMongoEventListener<Member> directoryOnMemberSaved(ListedMembers listed) {
         return new AbstractMongoEventListener<>() {
@@ -46,7 +47,7 @@ class DirectoryRefresh {
             public void onAfterSave(AfterSaveEvent<Member> event) {
                 Document saved = event.getDocument();
                 if (saved != null) {
-                    listed.apply(saved.getString("_id"), saved);
+                    listed.reload(saved.getString("_id"));
                 }
             }
         };

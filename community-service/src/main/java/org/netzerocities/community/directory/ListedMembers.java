@@ -3,6 +3,7 @@ package org.netzerocities.community.directory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
@@ -31,10 +32,12 @@ import org.springframework.data.mongodb.core.query.Query;
  * 15 ms at 10,000 members and seconds at 100,000 in the durable store), so searching the database per request
  * cannot keep the directory fast; a few hundred bytes per listed member can.
  * <p>
- * Loaded with one scan at start-up, once the consumer of member events is positioned; this instance's writes
- * update it as they are saved, other instances' writes through {@link DirectoryRefresh}, which reloads a member
- * by id on each of their member events. A
- * reload reads the member as stored, so events arriving twice or out of order leave the right state.
+ * Loaded with one scan at start-up, once the consumer of member events is positioned; then each member is
+ * reloaded by id when this instance saves them and, for other instances' writes, on each of their member events
+ * ({@link DirectoryRefresh}). A reload reads the member as stored, so events arriving twice or out of order leave
+ * the right state; and a member's reloads (and the load's put) run one at a time, each reading and applying under
+ * the member's lock: otherwise a reload that read the member just before a save could apply that older state
+ * after the save's reload, and list an erased member until their next event.
  */
 class ListedMembers implements SmartLifecycle {
 
@@ -55,10 +58,13 @@ class ListedMembers implements SmartLifecycle {
     private volatile Orders orders;
     private volatile boolean running;
     private final CountDownLatch positioned = new CountDownLatch(1);
+    /** A member's reloads hold one of these while they read and apply: few enough, since they are brief. */
+    private final Object[] memberLocks = new Object[64];
     private static final Duration POSITIONING_WAIT = Duration.ofSeconds(30);
 
     ListedMembers(MongoTemplate mongo) {
         this.mongo = mongo;
+        Arrays.setAll(memberLocks, i -> new Object());
     }
 
     /**
@@ -93,8 +99,10 @@ class ListedMembers implements SmartLifecycle {
             for (Document member : mongo.find(query, Document.class, Member.COLLECTION)) {
                 String id = member.getString("_id");
                 seen.add(id);
-                if (!reloadedDuringLoad.contains(id)) {
-                    put(id, member);
+                synchronized (lockOf(id)) {
+                    if (!reloadedDuringLoad.contains(id)) {
+                        put(id, member);
+                    }
                 }
             }
             listed.keySet().removeIf(id -> !seen.contains(id) && !reloadedDuringLoad.contains(id));
@@ -106,15 +114,21 @@ class ListedMembers implements SmartLifecycle {
         log.info("Directory loaded: {} listed members", listed.size());
     }
 
-    /** Reads one member again, after a change another instance made. */
+    /** Reads one member again, after a change this instance or another made. */
     void reload(String memberId) {
         Query query = Query.query(Criteria.where("_id").is(memberId));
         query.fields().include(FIELDS);
-        apply(memberId, mongo.findOne(query, Document.class, Member.COLLECTION));
+        synchronized (lockOf(memberId)) {
+            apply(memberId, mongo.findOne(query, Document.class, Member.COLLECTION));
+        }
     }
 
-    /** Takes a member as just written (or {@code null} when there is none). */
-    void apply(String memberId, Document member) {
+    private Object lockOf(String memberId) {
+        return memberLocks[Math.floorMod(memberId.hashCode(), memberLocks.length)];
+    }
+
+    /** Takes a member as stored (or {@code null} when there is none). */
+    private void apply(String memberId, Document member) {
         if (loading) {
             reloadedDuringLoad.add(memberId);
         }

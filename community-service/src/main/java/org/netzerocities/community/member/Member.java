@@ -36,7 +36,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class Member implements OutboxAggregate {
 
     public static final String COLLECTION = "members";
-    /** Field names the directory and the city view query on. */
+    /** Field names the directory, the city view and the boards' name index query on. */
+    public static final String DISPLAY_NAME = "displayName";
     public static final String CITY = "city";
     public static final String ROLES = "roles";
     public static final String INTERESTS = "interests";

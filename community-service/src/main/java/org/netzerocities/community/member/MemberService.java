@@ -20,6 +20,7 @@ import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.member.RefusedMembers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,11 +45,14 @@ public class MemberService {
     private final PasswordHashing passwords;
     private final EventFactory events;
     private final Clock clock;
+    private final ApplicationEventPublisher published;
     /** Compared against when the email is unknown. */
     private final String unknownAccountHash;
 
     MemberService(MemberRepository members, MongoTemplate mongo, CityCatalog cities, CallsToJoin calls,
-            RefusedMembers refusedMembers, PasswordHashing passwords, EventFactory events, Clock clock) {
+            RefusedMembers refusedMembers, PasswordHashing passwords, EventFactory events, Clock clock,
+            ApplicationEventPublisher published) {
+        this.published = published;
         this.calls = calls;
         this.refusedMembers = refusedMembers;
         this.members = members;
@@ -239,8 +243,9 @@ public class MemberService {
             return false;
         }
         try {
-            members.insert(Member.operator(UUID.randomUUID().toString(), normalised, passwords.hash(password),
-                    now()));
+            Member operator = members.insert(Member.operator(UUID.randomUUID().toString(), normalised,
+                    passwords.hash(password), now()));
+            published.publishEvent(new OperatorCreated(operator.id(), operator.displayName()));
             return true;
         }
         catch (DuplicateKeyException ex) {
