@@ -1,5 +1,6 @@
 package org.netzerocities.community.activity;
 
+import org.netzerocities.events.consumer.IdLookup;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -86,8 +87,8 @@ public class MemberActivities {
      * topic, or re-driven) would otherwise bring back a document that {@link #forget} removed.
      */
     private void apply(String memberId, String eventId, Update effect) {
-        if (mongo.exists(Query.query(Criteria.where("_id").is(memberId).and(Member.ERASED_AT).exists(true)),
-                Member.COLLECTION)) {
+        if (IdLookup.byId(mongo, Member.COLLECTION, memberId, Member.ERASED_AT)
+                .map(member -> member.get(Member.ERASED_AT) != null).orElse(false)) {
             log.info("Activity event {} ignored: member {} is erased", eventId, memberId);
             return;
         }

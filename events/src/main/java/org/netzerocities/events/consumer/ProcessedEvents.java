@@ -46,7 +46,7 @@ public class ProcessedEvents {
     }
 
     public boolean contains(IncomingEvent event) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(key(event))), COLLECTION);
+        return IdLookup.byId(mongo, COLLECTION, key(event)).isPresent();
     }
 
     public void markProcessed(IncomingEvent event) {

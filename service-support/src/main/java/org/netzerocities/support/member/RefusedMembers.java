@@ -1,5 +1,6 @@
 package org.netzerocities.support.member;
 
+import org.netzerocities.events.consumer.IdLookup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -75,8 +76,8 @@ public class RefusedMembers {
      * create something for an erased member is a replay of one from before the erasure.
      */
     public boolean wasErased(String memberId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(memberId).and(REASON).is(Reason.ERASED.name())),
-                COLLECTION);
+        return IdLookup.byId(mongo, COLLECTION, memberId, REASON)
+                .map(refused -> Reason.ERASED.name().equals(refused.getString(REASON))).orElse(false);
     }
 
     /**
