@@ -210,6 +210,10 @@ class PlatformJourneyE2ETest {
                         + "<script>alert(1)</script>\"}", inesToken, 201);
         String thread = started.at("/thread/id").asString();
         assertThat(started.at("/firstPost/body").asString()).contains("<b>roofer</b>").doesNotContain("script");
+        // her joining reached the checklist through Kafka, and her name (from MemberJoined, published before) the
+        // mention index: a member who joined a moment ago may not be mentionable yet
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(call("GET", "/api/community/onboarding", null,
+                inesToken, 200).toString()).containsPattern("\"join-a-group\"[^}]*\"DONE\""));
         call("POST", "/api/community/threads/" + thread + "/posts",
                 "{\"body\":\"@Ines Peeters " + run + " I do, let us meet\"}", organiser, 201);
         assertThat(call("GET", "/api/community/threads/" + thread + "/posts", null, joren, 200).get("items"))
@@ -217,8 +221,6 @@ class PlatformJourneyE2ETest {
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
                 call("GET", "/api/notifications", null, inesToken, 200).findValuesAsString("category"))
                 .contains("MENTION"));
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(call("GET", "/api/community/onboarding", null,
-                inesToken, 200).toString()).containsPattern("\"join-a-group\"[^}]*\"DONE\""));
 
         JsonNode scheduled = call("POST", "/api/community/events", """
                 {"title":"Roof walk","format":"IN_PERSON","city":"antwerp","address":"Grote Markt 1",
