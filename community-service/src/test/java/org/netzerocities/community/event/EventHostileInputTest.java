@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.netzerocities.community.HostileRequests;
 import org.netzerocities.community.identity.TokenIssuer;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.caller.GlobalRole;
@@ -188,9 +189,7 @@ class EventHostileInputTest {
     }
 
     private DynamicTest hostile(String name, MockHttpServletRequestBuilder request) {
-        return DynamicTest.dynamicTest(name, () -> http.perform(request)
-                .andExpect(status().is4xxClientError())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        return HostileRequests.refused(http, name, request);
     }
 
     private DynamicTest notFound(String name, MockHttpServletRequestBuilder request) {
