@@ -44,6 +44,14 @@ import org.netzerocities.events.contract.learning.CertificateIssued;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.netzerocities.events.contract.learning.LearnerEnrolled;
 import org.netzerocities.events.contract.learning.LearnerWithdrawn;
+import org.netzerocities.events.contract.learning.DiscussionSessionScheduled;
+import org.netzerocities.events.contract.learning.LearnerQuestionAsked;
+import org.netzerocities.events.contract.learning.LearnerQuestionAnswered;
+import org.netzerocities.events.contract.learning.UnitCompleted;
+import org.netzerocities.events.contract.learning.HomeworkSubmitted;
+import org.netzerocities.events.contract.learning.HomeworkReviewed;
+import org.netzerocities.events.contract.learning.ModuleCompleted;
+import org.netzerocities.events.contract.learning.ProgramCompleted;
 import org.netzerocities.events.contract.learning.CohortStarted;
 import org.netzerocities.events.contract.learning.CohortUpdated;
 import org.netzerocities.events.contract.community.GroupCreated;
@@ -118,7 +126,7 @@ class EventContractTest {
             sample(EventCatalog.POST_HIDDEN, new PostHidden("t-1.2", "t-1", "m-2", "m-1", "Off-topic advertising")),
             sample(EventCatalog.LEARNER_ENROLLED, new LearnerEnrolled("co-1", "Spring 2027, English", "e-1", "m-1",
                     "ENROLLED")),
-            sample(EventCatalog.CERTIFICATE_ISSUED, new CertificateIssued("ce-1", "m-1", "co-1", "NZC-7K2Q-9XWD", AT)),
+            sample(EventCatalog.CERTIFICATE_ISSUED, new CertificateIssued("ce-1", "m-1", "co-1", "NZC-7K2Q-9XWD", AT, "e-1")),
             sample(EventCatalog.CERTIFICATE_REVOKED, new CertificateRevoked("ce-1", "m-1", "Issued in error")),
             // sub-groups (issue 7)
             sample(EventCatalog.GROUP_CREATED, new GroupCreated("g-1", "Cluj energy communities", "PUBLIC",
@@ -134,7 +142,16 @@ class EventContractTest {
             sample(EventCatalog.COHORT_UPDATED, new CohortUpdated("co-1", "Spring 2027, English", "en",
                     List.of("f-1", "f-2"), LocalDate.parse("2027-03-01"), LocalDate.parse("2027-06-30"), 30,
                     List.of("m-1"))),
-            sample(EventCatalog.LEARNER_WITHDRAWN, new LearnerWithdrawn("co-1", "e-1", "m-1")));
+            sample(EventCatalog.LEARNER_WITHDRAWN, new LearnerWithdrawn("co-1", "e-1", "m-1")),
+            // the programme (issue 8)
+            sample(EventCatalog.DISCUSSION_SESSION_SCHEDULED, new DiscussionSessionScheduled("co-1", "Spring 2027, English", "s-1", "m1", AT, 90, "https://meet.example.org/nzc-co-1-s1", List.of("m-1"), List.of("f-1"), "SCHEDULED")),
+            sample(EventCatalog.LEARNER_QUESTION_ASKED, new LearnerQuestionAsked("q-1", "co-1", "Spring 2027, English", "e-1", "m-1", List.of("f-1"))),
+            sample(EventCatalog.LEARNER_QUESTION_ANSWERED, new LearnerQuestionAnswered("q-1", "co-1", "Spring 2027, English", "e-1", "m-1", List.of("f-1"), "f-1")),
+            sample(EventCatalog.UNIT_COMPLETED, new UnitCompleted("e-1", "m-1", "co-1", "m1", "m1-u1", 1, AT)),
+            sample(EventCatalog.HOMEWORK_SUBMITTED, new HomeworkSubmitted("h-1", "e-1", "m-1", "co-1", "m1", "m1-u1", "The Cities Mission and its 112 cities", List.of("f-1"), AT)),
+            sample(EventCatalog.HOMEWORK_REVIEWED, new HomeworkReviewed("h-1", "e-1", "m-1", "co-1", "m1-u1", "The Cities Mission and its 112 cities", "RETURNED", "Name one action of your city's CCC.", "f-1", AT)),
+            sample(EventCatalog.MODULE_COMPLETED, new ModuleCompleted("e-1", "m-1", "co-1", "m1", "The Cities Mission and NZC", List.of("f-1"), AT)),
+            sample(EventCatalog.PROGRAM_COMPLETED, new ProgramCompleted("e-1", "m-1", "co-1", "Spring 2027, English", AT)));
 
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

@@ -5,7 +5,7 @@ import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.support.PublicEndpoints;
-import org.netzerocities.community.privacy.PersonalData;
+import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,6 +1,6 @@
 package org.netzerocities.community.collaboration;
 
-import org.netzerocities.community.privacy.PersonalData;
+import org.netzerocities.support.privacy.PersonalData;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;

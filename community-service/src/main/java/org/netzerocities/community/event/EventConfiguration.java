@@ -3,7 +3,7 @@ package org.netzerocities.community.event;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 
-import org.netzerocities.community.privacy.PersonalData;
+import org.netzerocities.support.privacy.PersonalData;
 import org.netzerocities.events.Periodic;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;

@@ -3,7 +3,7 @@ package org.netzerocities.community.frontrunner;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
-import org.netzerocities.community.privacy.PersonalData;
+import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,6 +1,6 @@
 package org.netzerocities.community.member;
 
-import org.netzerocities.community.privacy.PersonalData;
+import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

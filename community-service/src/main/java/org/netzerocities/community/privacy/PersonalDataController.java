@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -121,7 +121,7 @@ class ActivityHandlersTest {
     }
 
     private CertificateIssued issue(String certificateId) {
-        return new CertificateIssued(certificateId, member, "cohort-1", "VC-" + certificateId, Instant.now());
+        return new CertificateIssued(certificateId, member, "cohort-1", "VC-" + certificateId, Instant.now(), "e-" + certificateId);
     }
 
     private CertificateRevoked revoke(String certificateId) {

@@ -150,7 +150,7 @@ class DirectoryTest {
         }
         members.grant(zed.id(), "FRONTRUNNER");
         TestEvents.publish(kafka, codec, TestEvents.event(codec, EventCatalog.CERTIFICATE_ISSUED, "cert-" + tag,
-                new CertificateIssued("cert-" + tag, zed.id(), "cohort-1", "VC-1", Instant.now())));
+                new CertificateIssued("cert-" + tag, zed.id(), "cohort-1", "VC-1", Instant.now(), "e-" + tag)));
 
         // a member, and the transition team of another city, see the plain order and no activity
         String plain = list(ada.token(), gabrovo(tag));

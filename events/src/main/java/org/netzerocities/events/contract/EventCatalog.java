@@ -41,6 +41,14 @@ import org.netzerocities.events.contract.learning.CohortStarted;
 import org.netzerocities.events.contract.learning.CohortUpdated;
 import org.netzerocities.events.contract.learning.LearnerEnrolled;
 import org.netzerocities.events.contract.learning.LearnerWithdrawn;
+import org.netzerocities.events.contract.learning.DiscussionSessionScheduled;
+import org.netzerocities.events.contract.learning.LearnerQuestionAsked;
+import org.netzerocities.events.contract.learning.LearnerQuestionAnswered;
+import org.netzerocities.events.contract.learning.UnitCompleted;
+import org.netzerocities.events.contract.learning.HomeworkSubmitted;
+import org.netzerocities.events.contract.learning.HomeworkReviewed;
+import org.netzerocities.events.contract.learning.ModuleCompleted;
+import org.netzerocities.events.contract.learning.ProgramCompleted;
 
 /**
  * Every event type and topic of the platform. A type published anywhere must be listed here, have a
@@ -62,6 +70,7 @@ public final class EventCatalog {
     public static final String COMMUNITY_THREADS_TOPIC = "nzc.community.threads.v1";
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
+    public static final String LEARNING_ENROLLMENTS_TOPIC = "nzc.learning.enrollments.v1";
 
     public static final EventType<MemberJoined> MEMBER_JOINED = new EventType<>(
             "org.netzerocities.community.member.joined.v1", COMMUNITY_MEMBERS_TOPIC, MemberJoined.class,
@@ -214,6 +223,39 @@ public final class EventCatalog {
             "org.netzerocities.learning.certificate.revoked.v1", LEARNING_CERTIFICATES_TOPIC, CertificateRevoked.class,
             "schemas/learning/certificate-revoked.v1.json");
 
+    // the programme's sessions, questions and progress (issue 8)
+    public static final EventType<DiscussionSessionScheduled> DISCUSSION_SESSION_SCHEDULED = new EventType<>(
+            "org.netzerocities.learning.cohort.discussion-session-scheduled.v1", LEARNING_COHORTS_TOPIC, DiscussionSessionScheduled.class,
+            "schemas/learning/discussion-session-scheduled.v1.json");
+
+    public static final EventType<LearnerQuestionAsked> LEARNER_QUESTION_ASKED = new EventType<>(
+            "org.netzerocities.learning.cohort.learner-question-asked.v1", LEARNING_COHORTS_TOPIC, LearnerQuestionAsked.class,
+            "schemas/learning/learner-question-asked.v1.json");
+
+    public static final EventType<LearnerQuestionAnswered> LEARNER_QUESTION_ANSWERED = new EventType<>(
+            "org.netzerocities.learning.cohort.learner-question-answered.v1", LEARNING_COHORTS_TOPIC, LearnerQuestionAnswered.class,
+            "schemas/learning/learner-question-answered.v1.json");
+
+    public static final EventType<UnitCompleted> UNIT_COMPLETED = new EventType<>(
+            "org.netzerocities.learning.enrollment.unit-completed.v1", LEARNING_ENROLLMENTS_TOPIC, UnitCompleted.class,
+            "schemas/learning/unit-completed.v1.json");
+
+    public static final EventType<HomeworkSubmitted> HOMEWORK_SUBMITTED = new EventType<>(
+            "org.netzerocities.learning.enrollment.homework-submitted.v1", LEARNING_ENROLLMENTS_TOPIC, HomeworkSubmitted.class,
+            "schemas/learning/homework-submitted.v1.json");
+
+    public static final EventType<HomeworkReviewed> HOMEWORK_REVIEWED = new EventType<>(
+            "org.netzerocities.learning.enrollment.homework-reviewed.v1", LEARNING_ENROLLMENTS_TOPIC, HomeworkReviewed.class,
+            "schemas/learning/homework-reviewed.v1.json");
+
+    public static final EventType<ModuleCompleted> MODULE_COMPLETED = new EventType<>(
+            "org.netzerocities.learning.enrollment.module-completed.v1", LEARNING_ENROLLMENTS_TOPIC, ModuleCompleted.class,
+            "schemas/learning/module-completed.v1.json");
+
+    public static final EventType<ProgramCompleted> PROGRAM_COMPLETED = new EventType<>(
+            "org.netzerocities.learning.enrollment.program-completed.v1", LEARNING_ENROLLMENTS_TOPIC, ProgramCompleted.class,
+            "schemas/learning/program-completed.v1.json");
+
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
@@ -225,7 +267,10 @@ public final class EventCatalog {
             GROUP_CREATED, GROUP_MEMBER_JOINED, GROUP_MEMBER_LEFT, GROUP_JOIN_REQUESTED, GROUP_JOIN_ANSWERED,
             COHORT_STARTED, COHORT_UPDATED, LEARNER_WITHDRAWN,
             // message boards (issue 7)
-            THREAD_STARTED, POST_PUBLISHED, THREAD_REPLIED, MEMBER_MENTIONED, POST_REPORTED, POST_HIDDEN);
+            THREAD_STARTED, POST_PUBLISHED, THREAD_REPLIED, MEMBER_MENTIONED, POST_REPORTED, POST_HIDDEN,
+            // the programme (issue 8)
+            DISCUSSION_SESSION_SCHEDULED, LEARNER_QUESTION_ASKED, LEARNER_QUESTION_ANSWERED,
+            UNIT_COMPLETED, HOMEWORK_SUBMITTED, HOMEWORK_REVIEWED, MODULE_COMPLETED, PROGRAM_COMPLETED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,

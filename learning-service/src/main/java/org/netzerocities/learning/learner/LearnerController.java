@@ -1,7 +1,14 @@
 package org.netzerocities.learning.learner;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.privacy.PersonalData;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,9 +20,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class LearnerController {
 
     private final LearnerRepository learners;
+    private final List<PersonalData> sections;
 
-    LearnerController(LearnerRepository learners) {
+    LearnerController(LearnerRepository learners, List<PersonalData> sections) {
         this.learners = learners;
+        this.sections = sections;
     }
 
     @GetMapping("/api/learning/learners/me")
@@ -26,13 +35,16 @@ class LearnerController {
     }
 
     @GetMapping("/api/learning/me/export")
-    @Operation(summary = "Everything the programme holds on the calling member, for their data export; "
-            + "a section is null when nothing is held")
-    LearningExport export(Caller caller) {
-        return new LearningExport(caller.memberId(), learners.findById(caller.memberId()).orElse(null));
-    }
-
-    /** What learning-service holds on a member; the portal assembles it with the other services' exports. */
-    record LearningExport(String memberId, Learner learner) {
+    @Operation(summary = "Everything the programme holds on the calling member, for their data export: the learner "
+            + "record, enrolments with progress, homework, questions and certificates; a section is null or empty "
+            + "when nothing is held")
+    ResponseEntity<Map<String, Object>> export(Caller caller) {
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("memberId", caller.memberId());
+        sections.forEach(section -> export.put(section.section(), section.heldOn().apply(caller.memberId())));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"nzc-learning-export.json\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(export);
     }
 }

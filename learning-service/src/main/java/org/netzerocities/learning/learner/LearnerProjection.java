@@ -7,6 +7,7 @@ import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.support.member.MemberProjection;
 import org.netzerocities.support.member.RefusedMembers;
+import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,6 +37,11 @@ class LearnerProjection {
     @Bean
     EventHandler<MemberErased> learnerOnMemberErased(MongoTemplate mongo, RefusedMembers refused) {
         return learners(mongo, refused).erasing();
+    }
+
+    @Bean
+    PersonalData learnerRecord(LearnerRepository learners) {
+        return new PersonalData("learner", memberId -> learners.findById(memberId).orElse(null));
     }
 
     private static MemberProjection learners(MongoTemplate mongo, RefusedMembers refused) {

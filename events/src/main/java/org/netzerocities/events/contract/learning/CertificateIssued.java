@@ -8,5 +8,6 @@ public record CertificateIssued(
         String memberId,
         String cohortId,
         String verificationCode,
-        Instant issuedAt) {
+        Instant issuedAt,
+        String enrollmentId) {
 }

@@ -1,9 +1,9 @@
-package org.netzerocities.community.privacy;
+package org.netzerocities.support.privacy;
 
 import java.util.function.Function;
 
 /**
- * What one feature of community-service holds on a member, for their data export: every feature that stores
+ * What one feature of a service holds on a member, for their data export: every feature that stores
  * something about members declares one as a bean. Erasure is each feature's reaction to {@code MemberErased}.
  *
  * @param section the section's name in the export, e.g. {@code account}
