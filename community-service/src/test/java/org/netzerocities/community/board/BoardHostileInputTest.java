@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.netzerocities.community.HostileRequests;
+import org.netzerocities.testsupport.HostileRequests;
 import org.netzerocities.community.CommunityApi;
 import org.netzerocities.community.CommunityApi.Registered;
 import org.netzerocities.testsupport.PlatformInfrastructure;

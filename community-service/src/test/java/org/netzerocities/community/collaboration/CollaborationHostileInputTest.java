@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.netzerocities.community.CommunityApi;
-import org.netzerocities.community.HostileRequests;
+import org.netzerocities.testsupport.HostileRequests;
 import org.netzerocities.community.CommunityApi.Registered;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.netzerocities.community.HostileRequests;
+import org.netzerocities.testsupport.HostileRequests;
 import org.netzerocities.community.identity.TokenIssuer;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.caller.GlobalRole;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.netzerocities.community.HostileRequests;
+import org.netzerocities.testsupport.HostileRequests;
 import org.netzerocities.community.CommunityApi;
 import org.netzerocities.community.CommunityApi.Registered;
 import org.netzerocities.testsupport.PlatformInfrastructure;

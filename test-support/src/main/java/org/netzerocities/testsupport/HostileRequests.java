@@ -1,4 +1,4 @@
-package org.netzerocities.community;
+package org.netzerocities.testsupport;
 
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
