@@ -112,4 +112,13 @@ class ProgrammeReadingTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+
+    @Test
+    void theApiDocumentationSaysTheApiEditsContentButNeitherAddsNorRetiresUnits() throws Exception {
+        http.perform(get("/api/learning/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/learning/program/units/{unitId}/versions/{version}']").exists())
+                .andExpect(jsonPath("$.tags[?(@.name == 'Programme')].description",
+                        hasItem(containsString("neither adds nor retires units"))));
+    }
 }
