@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,6 +72,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex) {
         return problem(ApiProblem.conflict("concurrent-update",
                 "Someone else changed this at the same time; read it again and retry"), new HttpHeaders());
+    }
+
+    /**
+     * The firewall checks a header's value only when a controller reads it (If-Match, Accept-Language): one with
+     * control characters is the client's error like any bad input.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedRequest(RequestRejectedException ex) {
+        return problem(new ApiProblem(HttpStatus.BAD_REQUEST, "rejected-request", "Bad request",
+                "A header of the request is not acceptable"), new HttpHeaders());
     }
 
     /** The driver's own exceptions too: not every database call goes through Spring's exception translation. */
