@@ -357,16 +357,8 @@ class Cohort implements OutboxAggregate {
         return name;
     }
 
-    CohortStatus status() {
-        return status;
-    }
-
     List<DiscussionSession> sessions() {
         return sessions;
-    }
-
-    List<String> facilitatorIds() {
-        return facilitatorIds;
     }
 
     int freePlaces() {
