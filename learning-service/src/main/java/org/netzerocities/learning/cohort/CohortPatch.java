@@ -25,8 +25,7 @@ record CohortPatch(
         @Min(1) @Max(CohortPlan.MAX_CAPACITY) Integer capacity,
         @Pattern(regexp = CohortText.MEMBER_ID, message = CohortText.MEMBER_ID_MESSAGE) String leadFacilitatorId,
         @Size(max = 10) Map<@NotNull @Pattern(regexp = CohortText.MODULE_ID,
-                message = CohortText.MODULE_ID_MESSAGE) String, @NotNull @Pattern(
-                        regexp = CohortText.MEMBER_ID, message = CohortText.MEMBER_ID_MESSAGE) String> moduleFacilitatorIds,
-        @Size(min = CohortPlan.SESSIONS, max = CohortPlan.SESSIONS) List<@NotNull
-                @Valid SessionRequest> sessions) {
+                message = CohortText.MODULE_ID_MESSAGE) String, @NotNull @Pattern(regexp = CohortText.MEMBER_ID,
+                        message = CohortText.MEMBER_ID_MESSAGE) String> moduleFacilitatorIds,
+        @Size(min = CohortPlan.SESSIONS, max = CohortPlan.SESSIONS) List<@NotNull @Valid SessionRequest> sessions) {
 }

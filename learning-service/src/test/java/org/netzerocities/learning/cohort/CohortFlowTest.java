@@ -10,11 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.testsupport.PlatformInfrastructure;
+import org.netzerocities.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -73,7 +75,7 @@ class CohortFlowTest extends CohortApi {
     }
 
     @Test
-    void aMemberEnrolsAndIsAnnouncedAfterTheCohortStarted() throws Exception {
+    void aMemberEnrolsAndIsAnnouncedOnTheCohortsTopicAfterTheCohortAndItsSessions() throws Exception {
         String cohortId = published(5);
         String member = learner();
 
@@ -82,10 +84,15 @@ class CohortFlowTest extends CohortApi {
                 .andExpect(jsonPath("$.status").value("ENROLLED"))
                 .andExpect(header().doesNotExist("Location"));
 
-        var enrolled = published(cohortId, EventCatalog.LEARNER_ENROLLED.type(), 1);
-        assertThat(enrolled).hasSize(1);
-        assertThat((String) read(enrolled.get(0), "$.memberId")).isEqualTo(member);
-        assertThat((String) read(enrolled.get(0), "$.status")).isEqualTo("ENROLLED");
+        var events = TopicReader.read(String.join(",", kafkaConnection.getBootstrapServers()),
+                EventCatalog.LEARNING_COHORTS_TOPIC, r -> cohortId.equals(r.key()), 6, Duration.ofSeconds(20));
+        assertThat(events.stream().map(r -> TopicReader.header(r, "ce_type"))).containsExactly(
+                EventCatalog.COHORT_STARTED.type(), EventCatalog.DISCUSSION_SESSION_SCHEDULED.type(),
+                EventCatalog.DISCUSSION_SESSION_SCHEDULED.type(), EventCatalog.DISCUSSION_SESSION_SCHEDULED.type(),
+                EventCatalog.DISCUSSION_SESSION_SCHEDULED.type(), EventCatalog.LEARNER_ENROLLED.type());
+        assertThat((String) read(events.get(5), "$.memberId")).isEqualTo(member);
+        assertThat((String) read(events.get(5), "$.status")).isEqualTo("ENROLLED");
+        assertThat((String) read(events.get(5), "$.cohortName")).isEqualTo("Malmö spring cycle");
     }
 
     @Test

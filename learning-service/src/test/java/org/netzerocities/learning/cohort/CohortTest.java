@@ -208,6 +208,21 @@ class CohortTest {
     }
 
     @Test
+    void anErasedLearnerOfAnEndedCohortIsForgottenWithoutAWithdrawalAnnounced() {
+        Cohort cohort = published(1);
+        enrol(cohort, "a");
+        enrol(cohort, "b");
+        int announced = cohort.outbox().size();
+
+        assertThat(cohort.forget("a", ENDS.plusDays(1), NOW, events)).isTrue();
+
+        assertThat(cohort.outbox()).hasSize(announced);
+        assertThat(cohort.enrollment("e-a")).isEmpty();
+        assertThat(cohort.freePlaces()).isOne();
+        assertThat(cohort.waitlistPosition("e-b")).contains(1);
+    }
+
+    @Test
     void anErasedFacilitatorLeavesCohortsNotStartedTheFirstModuleFacilitatorLeadingInstead() {
         Cohort cohort = published(STARTS, Map.of("social-innovation", "si", "citizen-engagement", "ce"));
 

@@ -62,7 +62,8 @@ class EnrollmentFlowTest extends CohortApi {
      */
     private List<EnrollmentService> instances() {
         if (instances == null) {
-            instances = List.of(enrollments, context.getAutowireCapableBeanFactory().createBean(EnrollmentService.class));
+            instances = List.of(enrollments,
+                    context.getAutowireCapableBeanFactory().createBean(EnrollmentService.class));
         }
         return instances;
     }
