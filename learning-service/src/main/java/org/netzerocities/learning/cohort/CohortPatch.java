@@ -17,8 +17,8 @@ import jakarta.validation.constraints.Size;
  * keeping its id.
  */
 record CohortPatch(
-        @Size(min = 1, max = CohortText.NAME) @Pattern(regexp = CohortText.LINE,
-                message = CohortText.LINE_MESSAGE) String name,
+        @Size(max = CohortText.NAME) @Pattern(regexp = CohortText.LINE, message = CohortText.LINE_MESSAGE)
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
         @Pattern(regexp = CohortText.LANGUAGE, message = CohortText.LANGUAGE_MESSAGE) String language,
         LocalDate startsOn,
         LocalDate endsOn,

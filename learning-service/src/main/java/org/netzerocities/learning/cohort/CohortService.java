@@ -75,7 +75,7 @@ class CohortService {
         else {
             throw ApiProblem.invalid("sessions", "four sessions, or a discussionLink for the default schedule");
         }
-        CohortPlan plan = new CohortPlan(body.name().strip(), body.language(), body.startsOn(), body.endsOn(),
+        CohortPlan plan = new CohortPlan(body.name(), body.language(), body.startsOn(), body.endsOn(),
                 body.capacity(), body.leadFacilitatorId() != null ? body.leadFacilitatorId() : caller.memberId(),
                 body.moduleFacilitatorIds() != null ? body.moduleFacilitatorIds() : Map.of(), sessions);
         checked(plan, modules);

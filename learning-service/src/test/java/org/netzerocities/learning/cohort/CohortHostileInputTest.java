@@ -153,6 +153,7 @@ class CohortHostileInputTest extends CohortApi {
         return Stream.of(
                 hostile("huge name", changing(lead, cohortId, "{\"name\":" + HUGE + "}")),
                 hostile("empty name", changing(lead, cohortId, "{\"name\":\"\"}")),
+                hostile("blank name", changing(lead, cohortId, "{\"name\":\"   \"}")),
                 hostile("control characters in name", changing(lead, cohortId, "{\"name\":" + CONTROL + "}")),
                 hostile("operator as capacity", changing(lead, cohortId, "{\"capacity\":" + OPERATOR + "}")),
                 hostile("negative capacity", changing(lead, cohortId, "{\"capacity\":-1}")),
