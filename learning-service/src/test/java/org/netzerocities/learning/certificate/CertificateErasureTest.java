@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 
 /** The holder's erasure leaves their certificates verifiable and holding nothing of them. */
@@ -35,6 +36,8 @@ class CertificateErasureTest extends ConsumingServiceTest {
 
     @Autowired
     CertificateRepository certificates;
+    @Autowired
+    MongoTemplate mongo;
     @Autowired
     LearnerRepository learners;
     @Autowired
@@ -48,10 +51,8 @@ class CertificateErasureTest extends ConsumingServiceTest {
     void anErasedHoldersCertificateStaysVerifiableWithoutTheirNameOrIdAndNoneIsIssuedToThemAgain() throws Exception {
         String memberId = UUID.randomUUID().toString();
         learners.save(new Learner(memberId, "Hedy Lamarr", "wien", List.of("de"), List.of(), Instant.now()));
-        ProgramCompleted completion = CertificateIssuanceTest.completion(memberId);
-        HandlerHarness.deliver(certificateOnProgramCompleted, completion.enrollmentId(), completion);
-        String code = certificates.findAll().stream().filter(c -> memberId.equals(c.memberId())).findFirst()
-                .orElseThrow().verificationCode();
+        String code = IssuedCertificates.issue(certificateOnProgramCompleted, mongo,
+                IssuedCertificates.completion(memberId)).verificationCode();
 
         erase(memberId, "wien");
         await().atMost(CONSUMED_WITHIN).until(() -> certificates.findByVerificationCode(code).orElseThrow()
@@ -76,14 +77,14 @@ class CertificateErasureTest extends ConsumingServiceTest {
 
         // a completion of theirs replayed after the erasure, even of another enrolment, issues nothing
         await().atMost(CONSUMED_WITHIN).until(() -> refused.wasErased(memberId));
-        ProgramCompleted replayed = CertificateIssuanceTest.completion(memberId);
+        ProgramCompleted replayed = IssuedCertificates.completion(memberId);
         HandlerHarness.deliver(certificateOnProgramCompleted, replayed.enrollmentId(), replayed);
         assertThat(certificates.existsByEnrollmentId(replayed.enrollmentId())).isFalse();
     }
 
     @Test
     void theCertificateOfAnErasedHolderCanStillBeRevoked() throws Exception {
-        Certificate certificate = CertificateRevocationTest.issued(certificateOnProgramCompleted, certificates);
+        Certificate certificate = IssuedCertificates.issue(certificateOnProgramCompleted, mongo);
         erase(certificate.memberId(), "wien");
         await().atMost(CONSUMED_WITHIN).until(() -> certificates.findById(certificate.id()).orElseThrow()
                 .holderErased());

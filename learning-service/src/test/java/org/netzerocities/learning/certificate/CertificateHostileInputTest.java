@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -57,7 +58,7 @@ class CertificateHostileInputTest {
     @Autowired
     MockMvc http;
     @Autowired
-    CertificateRepository certificates;
+    MongoTemplate mongo;
     @Autowired
     EventHandler<ProgramCompleted> certificateOnProgramCompleted;
 
@@ -85,7 +86,7 @@ class CertificateHostileInputTest {
 
     @TestFactory
     Stream<DynamicTest> revocationRefusesWhatItCannotUse() {
-        Certificate certificate = CertificateRevocationTest.issued(certificateOnProgramCompleted, certificates);
+        Certificate certificate = IssuedCertificates.issue(certificateOnProgramCompleted, mongo);
         String code = certificate.verificationCode();
         Map<String, String> valid = Map.of("reason", "\"Issued in error\"");
         Stream<DynamicTest> hostile = Stream.of(

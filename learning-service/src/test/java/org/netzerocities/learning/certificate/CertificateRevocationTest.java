@@ -19,7 +19,6 @@ import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.learning.CertificateRevoked;
 import org.netzerocities.events.contract.learning.ProgramCompleted;
 import org.netzerocities.events.kafka.EventCodec;
-import org.netzerocities.testsupport.HandlerHarness;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +26,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,13 +48,13 @@ class CertificateRevocationTest {
     @Autowired
     KafkaConnectionDetails kafkaConnection;
     @Autowired
-    CertificateRepository certificates;
+    MongoTemplate mongo;
     @Autowired
     EventHandler<ProgramCompleted> certificateOnProgramCompleted;
 
     @Test
     void anAdminRevokesACertificateOnceAndVerificationThenSaysWhenAndWhy() throws Exception {
-        Certificate certificate = issued(certificateOnProgramCompleted, certificates);
+        Certificate certificate = IssuedCertificates.issue(certificateOnProgramCompleted, mongo);
         String code = certificate.verificationCode();
 
         revoke(code, admin()).andExpect(status().isOk())
@@ -85,7 +85,7 @@ class CertificateRevocationTest {
 
     @Test
     void onlyAdminsRevoke() throws Exception {
-        Certificate certificate = issued(certificateOnProgramCompleted, certificates);
+        Certificate certificate = IssuedCertificates.issue(certificateOnProgramCompleted, mongo);
 
         revoke(certificate.verificationCode(), asMember(certificate.memberId())).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -111,13 +111,5 @@ class CertificateRevocationTest {
     static RequestPostProcessor withRoles(String... roles) {
         return SecurityMockMvcRequestPostProcessors.jwt()
                 .jwt(token -> token.subject(UUID.randomUUID().toString()).claim("roles", List.of(roles)));
-    }
-
-    /** A certificate issued for a new member's completion. */
-    static Certificate issued(EventHandler<ProgramCompleted> onCompleted, CertificateRepository certificates) {
-        ProgramCompleted completion = CertificateIssuanceTest.completion(UUID.randomUUID().toString());
-        HandlerHarness.deliver(onCompleted, completion.enrollmentId(), completion);
-        return certificates.findAll().stream().filter(c -> c.enrollmentId().equals(completion.enrollmentId()))
-                .findFirst().orElseThrow();
     }
 }
