@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 class Certificate implements OutboxAggregate {
 
     static final String COLLECTION = "certificates";
+    static final String VERIFICATION_CODE = "verificationCode";
     static final String MEMBER_ID = "memberId";
     static final String HOLDER_NAME = "holderName";
     static final String HOLDER_ERASED = "holderErased";

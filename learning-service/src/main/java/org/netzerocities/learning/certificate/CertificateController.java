@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -49,6 +52,8 @@ class CertificateController {
             + "the gateway: its public address, from X-Forwarded-Host/-Proto/-Prefix). 404 unknown code, 410 when "
             + "the certificate was revoked: a revoked certificate is not handed out as a document any more, its "
             + "verification says why.")
+    @ApiResponse(responseCode = "200", description = "The certificate", content = @Content(
+            mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> pdf(@PathVariable String code) {
         CertificateVerification certificate = view(certificates.verify(code));
         if (certificate.revoked()) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.netzerocities.events.consumer.RetryLaterException;
 import org.netzerocities.events.contract.learning.ProgramCompleted;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.events.outbox.OutboxAggregate;
@@ -31,7 +32,6 @@ import org.springframework.stereotype.Service;
 class Certificates {
 
     private static final Logger log = LoggerFactory.getLogger(Certificates.class);
-    private static final String VERSION = "version";
 
     private final CertificateRepository certificates;
     private final MongoTemplate mongo;
@@ -75,8 +75,7 @@ class Certificates {
                 log.info("Certificate for enrolment {} was issued already", completed.enrollmentId());
                 return;
             }
-            // a verification code drawn twice: the consumer retries the event, which draws a new one
-            throw ex;
+            throw new RetryLaterException("Verification code drawn twice; the retry draws another");
         }
         log.info("Certificate {} issued for enrolment {} of member {}{}", certificate.id(), completed.enrollmentId(),
                 completed.memberId(), name == null ? " (name not known yet)" : "");
@@ -122,7 +121,7 @@ class Certificates {
         }
         long named = mongo.updateMulti(Query.query(Criteria.where(Certificate.MEMBER_ID).is(memberId)
                 .and(Certificate.HOLDER_NAME).is(null)),
-                new Update().set(Certificate.HOLDER_NAME, displayName).inc(VERSION, 1), Certificate.class)
+                new Update().set(Certificate.HOLDER_NAME, displayName), Certificate.class)
                 .getModifiedCount();
         if (named > 0) {
             log.info("Named the holder of {} certificates of member {}", named, memberId);
@@ -132,13 +131,12 @@ class Certificates {
     /**
      * Takes the erased member's id and name off their certificates, and their unsent events with them, so that the
      * codes stay verifiable without personal data. The version moves on, so a revocation saved from an earlier
-     * read cannot write the holder back.
+     * read cannot write the holder back (MongoTemplate moves the {@code @Version} of the entity it updates).
      */
     void anonymise(String memberId) {
         long anonymised = mongo.updateMulti(Query.query(Criteria.where(Certificate.MEMBER_ID).is(memberId)),
                 new Update().unset(Certificate.MEMBER_ID).unset(Certificate.HOLDER_NAME)
-                        .set(Certificate.HOLDER_ERASED, true).set(OutboxAggregate.OUTBOX_FIELD, List.of())
-                        .inc(VERSION, 1),
+                        .set(Certificate.HOLDER_ERASED, true).set(OutboxAggregate.OUTBOX_FIELD, List.of()),
                 Certificate.class).getModifiedCount();
         if (anonymised > 0) {
             log.info("Anonymised {} certificates of erased member {}", anonymised, memberId);

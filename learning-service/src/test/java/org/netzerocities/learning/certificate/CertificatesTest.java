@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.netzerocities.events.consumer.RetryLaterException;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.learning.ProgramCompleted;
 import org.netzerocities.events.kafka.EventCodec;
@@ -26,7 +28,9 @@ import org.netzerocities.learning.learner.LearnerRepository;
 import org.netzerocities.support.member.RefusedMembers;
 import org.netzerocities.testsupport.SharedInfrastructure;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 import com.mongodb.client.MongoClients;
@@ -105,6 +109,29 @@ class CertificatesTest {
         service(nameArrivesLate, refused).issue(completion);
 
         assertThat(single().holderName()).isEqualTo("Mary Somerville");
+    }
+
+    @Test
+    void aVerificationCodeDrawnTwiceIsRetriedWithAnotherNeverIssuedTwice() {
+        mongo.indexOps(Certificate.class).createIndex(new Index(Certificate.VERIFICATION_CODE, Sort.Direction.ASC)
+                .unique());
+        SecureRandom stuck = new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        };
+        Certificates drawingTheSameCode = new Certificates(certificates, mongo, learners, refused,
+                new VerificationCodes(stuck), events(), Clock.systemUTC());
+        drawingTheSameCode.issue(completion);
+        ProgramCompleted another = new ProgramCompleted(UUID.randomUUID().toString(), memberId, "cohort-2",
+                "Autumn 2027, Lisbon", Instant.now());
+
+        assertThatThrownBy(() -> drawingTheSameCode.issue(another)).isInstanceOf(RetryLaterException.class);
+        service(learners, refused).issue(another);
+
+        assertThat(certificates.findAll()).extracting(Certificate::enrollmentId)
+                .containsExactlyInAnyOrder(completion.enrollmentId(), another.enrollmentId());
     }
 
     private Certificates service(LearnerRepository learnerRepository, RefusedMembers refusedMembers) {
