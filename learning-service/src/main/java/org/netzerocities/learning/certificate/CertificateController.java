@@ -1,5 +1,7 @@
 package org.netzerocities.learning.certificate;
 
+import java.util.regex.Pattern;
+
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
 import org.springframework.http.ContentDisposition;
@@ -29,6 +31,9 @@ import jakarta.validation.Valid;
         + "completes it, verifiable by anyone who has the code, revocable by admins")
 class CertificateController {
 
+    /** A web address of printable ASCII: no other scheme, no spaces or control characters from forwarded headers. */
+    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[!-~]+");
+
     private final Certificates certificates;
     private final CertificatePdf pdf;
 
@@ -43,7 +48,7 @@ class CertificateController {
             + "(VALID or REVOKED, with the date and reason of a revocation). The code is read in any case, with or "
             + "without hyphens, O for 0 and I or L for 1. 404 for any code that names no certificate.")
     CertificateVerification verify(@PathVariable String code) {
-        return view(certificates.verify(code));
+        return view(verificationAddress(), certificates.verify(code));
     }
 
     @GetMapping("/{code}/pdf")
@@ -55,14 +60,11 @@ class CertificateController {
     @ApiResponse(responseCode = "200", description = "The certificate", content = @Content(
             mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> pdf(@PathVariable String code) {
-        CertificateVerification certificate = view(certificates.verify(code));
+        CertificateVerification certificate = view(verificationAddress(), certificates.verify(code));
         if (certificate.revoked()) {
             throw new ApiProblem(HttpStatus.GONE, "certificate-revoked", "Certificate revoked",
                     "This certificate was revoked; its verification at " + certificate.verificationUrl()
                             + " says when and why");
-        }
-        if (certificate.verificationUrl().length() > CertificatePdf.MAX_URL_LENGTH) {
-            throw ApiProblem.invalid("Host", "The address the request was sent to is too long for a certificate");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -76,14 +78,25 @@ class CertificateController {
     @Operation(summary = "Revoke a certificate {reason: up to 500 characters, no control characters, shown to whoever "
             + "verifies it}: admins only. Announced with CertificateRevoked. 404 unknown code, 409 revoked already.")
     CertificateVerification revoke(@PathVariable String code, @Valid @RequestBody Revocation body, Caller caller) {
-        return view(certificates.revoke(code, body.reason().strip(), caller));
+        String address = verificationAddress();
+        return view(address, certificates.revoke(code, body.reason().strip(), caller));
     }
 
-    /** The certificate as verified at the address the client used; the gateway's forwarded headers are honoured. */
-    private static CertificateVerification view(Certificate certificate) {
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/learning/certificates/{code}").buildAndExpand(certificate.verificationCode())
+    /**
+     * Where certificates are verified, at the address the client used: the gateway's forwarded headers are honoured.
+     * Those headers may come from the client, so what they make of the address is checked, before anything changes.
+     */
+    private static String verificationAddress() {
+        String address = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/learning/certificates/")
                 .toUriString();
-        return CertificateVerification.of(certificate, url);
+        if (address.length() + VerificationCodes.LENGTH > CertificatePdf.MAX_URL_LENGTH
+                || !WEB_ADDRESS.matcher(address).matches()) {
+            throw ApiProblem.invalid("Host", "The address the request was sent to cannot be put on a certificate");
+        }
+        return address;
+    }
+
+    private static CertificateVerification view(String address, Certificate certificate) {
+        return CertificateVerification.of(certificate, address + certificate.verificationCode());
     }
 }

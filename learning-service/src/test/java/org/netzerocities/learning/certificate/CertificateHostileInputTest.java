@@ -55,6 +55,15 @@ class CertificateHostileInputTest {
             Map.entry("percent sign", "%25"),
             Map.entry("fullwidth digit", "%EF%BC%97KQ2-M9XD-3HTA-0BZC-W511"));
 
+    /**
+     * Forwarded headers a client may slip through the gateway, which make no address to print on a certificate
+     * (spaces and control characters in a host come out percent-encoded, harmless).
+     */
+    private static final Map<String, List<String>> FORWARDED = Map.of(
+            "huge host", List.of("X-Forwarded-Host", "a".repeat(600)),
+            "script scheme", List.of("X-Forwarded-Proto", "javascript"),
+            "prefix climbing up", List.of("X-Forwarded-Prefix", "/x/../y"));
+
     @Autowired
     MockMvc http;
     @Autowired
@@ -70,6 +79,22 @@ class CertificateHostileInputTest {
                         .accept(MediaType.APPLICATION_PDF)),
                 refused(http, "revoke, " + code.getKey(), post(URI.create(BASE + code.getValue() + "/revocation"))
                         .with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"fraud\"}"))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noRouteAcceptsAnAddressThatCannotBePrinted() {
+        Certificate certificate = IssuedCertificates.issue(certificateOnProgramCompleted, mongo);
+        String code = certificate.verificationCode();
+        Stream<DynamicTest> hostile = FORWARDED.entrySet().stream().flatMap(header -> Stream.of(
+                refused(http, "verify, " + header.getKey(), get(BASE + code)
+                        .header(header.getValue().get(0), header.getValue().get(1))),
+                refused(http, "pdf, " + header.getKey(), get(BASE + code + "/pdf")
+                        .header(header.getValue().get(0), header.getValue().get(1))),
+                refused(http, "revoke, " + header.getKey(), revoke(code, "{\"reason\":\"fraud\"}").with(admin())
+                        .header(header.getValue().get(0), header.getValue().get(1)))));
+        DynamicTest unchanged = DynamicTest.dynamicTest("the certificate is still valid",
+                () -> http.perform(get(BASE + code)).andExpect(jsonPath("$.status").value("VALID")));
+        return Stream.concat(hostile, Stream.of(unchanged));
     }
 
     /** Beyond the request's own path ({@code instance}), nothing tells a code that almost exists from nonsense. */
