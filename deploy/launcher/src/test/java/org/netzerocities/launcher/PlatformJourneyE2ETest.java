@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -255,8 +257,94 @@ class PlatformJourneyE2ETest {
         assertThat(board.toString()).contains(inesId);
     }
 
+    /**
+     * The capability-building programme of issue 8: a facilitator opens a cohort, a citizen enrols (and joins the
+     * cohort's peer group in the community space through Kafka), watches every masterclass and hands in every
+     * homework; the facilitator returns one with feedback and accepts the rest; each module completes, then the
+     * programme, and the certificate it earns is verified by anyone and downloaded as a PDF through the gateway.
+     */
     @Test
     @Order(4)
+    void learnerEnrolsCompletesTheProgrammeWithHerFacilitatorAndHoldsAVerifiableCertificate() throws Exception {
+        String admin = call("POST", "/api/community/auth/token",
+                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String facilitatorEmail = "lucia-" + run + "@example.org";
+        String facilitatorId = register(facilitatorEmail, "seville", "Lucía Ortega").at("/member/id").asString();
+        call("POST", "/api/community/members/" + facilitatorId + "/roles", "{\"role\":\"FACILITATOR\"}", admin, 200);
+        String facilitator = logIn(facilitatorEmail);
+        JsonNode carmen = register("carmen-" + run + "@example.org", "seville", "Carmen Ruiz " + run);
+        String learner = carmen.get("accessToken").asString();
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            call("GET", "/api/learning/learners/me", null, facilitator, 200);
+            call("GET", "/api/learning/learners/me", null, learner, 200);
+        });
+
+        String cohort = call("POST", "/api/learning/cohorts", """
+                {"name":"Seville %s","language":"es","startsOn":"%s","endsOn":"%s","capacity":20,
+                 "discussionLink":"https://meet.example.org/nzc-seville"}""".formatted(run,
+                LocalDate.now(ZoneOffset.UTC).plusDays(1),
+                LocalDate.now(ZoneOffset.UTC).plusDays(71)), facilitator, 201).get("cohortId").asString();
+        call("POST", "/api/learning/cohorts/" + cohort + "/publication", null, facilitator, 200);
+        JsonNode enrolled = call("POST", "/api/learning/cohorts/" + cohort + "/enrollments", null, learner, 201);
+        assertThat(enrolled.get("status").asString()).isEqualTo("ENROLLED");
+        String enrollment = enrolled.get("enrollmentId").asString();
+        // CohortStarted made the peer group, LearnerEnrolled put her in it
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(call("GET",
+                "/api/community/groups/cohort-" + cohort + "/members", null, learner, 200).toString())
+                .contains(carmen.at("/member/id").asString()));
+
+        JsonNode programme = call("GET", "/api/learning/program", null, null, 200);
+        List<JsonNode> modules = new ArrayList<>();
+        programme.get("modules").forEach(modules::add);
+        assertThat(modules).hasSize(5);
+        boolean returnedOnce = false;
+        for (JsonNode module : modules) {
+            for (JsonNode unit : module.get("units")) {
+                String unitPath = "/api/learning/enrollments/" + enrollment + "/units/" + unit.get("unitId").asString();
+                call("POST", unitPath + "/completion", null, learner, 200);
+                String homework = call("POST", unitPath + "/homework",
+                        "{\"text\":\"In Seville we would start with the shade plan of Triana.\"}", learner, 201)
+                        .get("submissionId").asString();
+                if (!returnedOnce) {
+                    returnedOnce = true;
+                    call("POST", "/api/learning/homework/" + homework + "/review",
+                            "{\"decision\":\"RETURNED\",\"feedback\":\"Name one action of the city's CCC.\"}",
+                            facilitator, 200);
+                    homework = call("POST", unitPath + "/homework", "{\"text\":\"Triana's shade plan, part of the "
+                            + "CCC's action plan.\",\"link\":\"https://example.org/triana\"}", learner, 201)
+                            .get("submissionId").asString();
+                }
+                call("POST", "/api/learning/homework/" + homework + "/review", "{\"decision\":\"ACCEPTED\"}",
+                        facilitator, 200);
+            }
+            if (module == modules.get(0)) {
+                JsonNode first = call("GET", "/api/learning/enrollments/me", null, learner, 200).at("/0/modules/0");
+                assertThat(first.get("percent").asInt()).isEqualTo(100);
+                assertThat(first.get("completed").asBoolean()).isTrue();
+            }
+        }
+
+        // ProgramCompleted -> the certificate issuer -> CertificateIssued -> her enrolment shows the code
+        String code = await().atMost(EVENTUALLY).until(() -> call("GET", "/api/learning/enrollments/me", null, learner,
+                200).at("/0/certificate/verificationCode").asString(""), value -> !value.isEmpty());
+        JsonNode verified = call("GET", "/api/learning/certificates/" + code, null, null, 200);
+        assertThat(verified.get("holder").asString()).isEqualTo("Carmen Ruiz " + run);
+        assertThat(verified.get("status").asString()).isEqualTo("VALID");
+        assertThat(verified.get("cohortName").asString()).isEqualTo("Seville " + run);
+        assertThat(verified.get("verificationUrl").asString()).startsWith(stack.gatewayUrl());
+        HttpResponse<String> pdf = send("GET", "/api/learning/certificates/" + code + "/pdf", null, null);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+
+        JsonNode dashboard = call("GET", "/api/learning/cohorts/" + cohort + "/dashboard", null, facilitator, 200);
+        assertThat(dashboard.toString()).contains("Carmen Ruiz " + run);
+        call("GET", "/api/learning/cohorts/" + cohort + "/dashboard", null, learner, 403);
+    }
+
+    @Test
+    @Order(5)
     void badInputAndBadTokensAreProblemsNotFailures() throws Exception {
         HttpResponse<String> invalid = send("POST", "/api/community/members", "{\"email\":\"nope\"}", null);
         assertThat(invalid.statusCode()).isEqualTo(400);
@@ -270,7 +358,7 @@ class PlatformJourneyE2ETest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyServiceHasHealthMetricsAndApiDocsThroughTheGateway() throws Exception {
         for (String docs : List.of("community", "learning", "campaigns", "notifications")) {
             assertThat(call("GET", "/api/" + docs + "/v3/api-docs", null, null, 200).get("openapi").asString())
@@ -294,7 +382,7 @@ class PlatformJourneyE2ETest {
      * are forced to see every event a second time.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void noEventIsLostOrDoubledAcrossABrokerOutage() throws Exception {
         int members = 5;
         stack.stopKafka();
