@@ -38,13 +38,6 @@ class Certificate implements OutboxAggregate {
     static final String ISSUED_AT = "issuedAt";
 
     static final String PROGRAMME = "NZCommunities Capability-Building Programme";
-    /** The five modules as the certificate names them: two NZC-focused, three on tools of engagement. */
-    static final List<String> MODULES = List.of(
-            "The Cities Mission and NetZeroCities: Climate City Contracts, the Climate Transition Map and their vocabulary",
-            "Contributing to NZC activities: Climate City Contract review, vision co-creation, a portfolio of actions",
-            "Citizen and stakeholder engagement",
-            "Social innovation",
-            "Systems thinking");
 
     enum Status {
         VALID, REVOKED
@@ -102,9 +95,9 @@ class Certificate implements OutboxAggregate {
 
     /** A valid certificate for a completed enrolment, announced with {@code CertificateIssued}. */
     static Certificate issue(String id, String verificationCode, ProgramCompleted completed, String holderName,
-            Instant now, EventFactory events) {
+            List<String> modules, Instant now, EventFactory events) {
         var certificate = new Certificate(id, verificationCode, completed.enrollmentId(), completed.memberId(),
-                holderName, false, PROGRAMME, MODULES, completed.cohortId(), completed.cohortName(), now, Status.VALID,
+                holderName, false, PROGRAMME, modules, completed.cohortId(), completed.cohortName(), now, Status.VALID,
                 null, null, null, List.of());
         certificate.outbox.add(events.create(EventCatalog.CERTIFICATE_ISSUED, id, new CertificateIssued(id,
                 completed.memberId(), completed.cohortId(), verificationCode, now, completed.enrollmentId())));

@@ -12,6 +12,8 @@ import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.events.outbox.OutboxAggregate;
 import org.netzerocities.learning.learner.Learner;
 import org.netzerocities.learning.learner.LearnerRepository;
+import org.netzerocities.learning.program.Programme;
+import org.netzerocities.learning.program.Programme.ModuleOutline;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.member.RefusedMembers;
@@ -40,9 +42,10 @@ class Certificates {
     private final VerificationCodes codes;
     private final EventFactory events;
     private final Clock clock;
+    private final Programme programme;
 
     Certificates(CertificateRepository certificates, MongoTemplate mongo, LearnerRepository learners,
-            RefusedMembers refused, VerificationCodes codes, EventFactory events, Clock clock) {
+            RefusedMembers refused, VerificationCodes codes, EventFactory events, Clock clock, Programme programme) {
         this.certificates = certificates;
         this.mongo = mongo;
         this.learners = learners;
@@ -50,6 +53,7 @@ class Certificates {
         this.codes = codes;
         this.events = events;
         this.clock = clock;
+        this.programme = programme;
     }
 
     /**
@@ -65,8 +69,10 @@ class Certificates {
             return;
         }
         String name = learners.findById(completed.memberId()).map(Learner::displayName).orElse(null);
+        // the modules as the programme names them when the certificate is earned (titles can be edited later)
+        List<String> modules = programme.modules().stream().map(ModuleOutline::title).toList();
         Certificate certificate = Certificate.issue(UUID.randomUUID().toString(), codes.next(), completed, name,
-                now(), events);
+                modules, now(), events);
         try {
             certificates.insert(certificate);
         }

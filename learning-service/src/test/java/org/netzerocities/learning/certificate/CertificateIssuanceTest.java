@@ -30,6 +30,7 @@ import org.netzerocities.events.kafka.IncomingEvent;
 import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.learning.learner.Learner;
 import org.netzerocities.learning.learner.LearnerRepository;
+import org.netzerocities.learning.program.Programme;
 import org.netzerocities.testsupport.ConsumingServiceTest;
 import org.netzerocities.testsupport.HandlerHarness;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -60,6 +61,8 @@ class CertificateIssuanceTest extends ConsumingServiceTest {
     MongoTemplate mongo;
     @Autowired
     LearnerRepository learners;
+    @Autowired
+    Programme programme;
     @Autowired
     EventHandler<ProgramCompleted> certificateOnProgramCompleted;
     @Autowired
@@ -140,6 +143,8 @@ class CertificateIssuanceTest extends ConsumingServiceTest {
                 .andExpect(jsonPath("$.holder").value("Katherine Johnson"))
                 .andExpect(jsonPath("$.holderErased").value(false))
                 .andExpect(jsonPath("$.programme").value("NZCommunities Capability-Building Programme"))
+                .andExpect(jsonPath("$.modules[0]").value(programme.modules().get(0).title()))
+                .andExpect(jsonPath("$.modules[4]").value(programme.modules().get(4).title()))
                 .andExpect(jsonPath("$.modules.length()").value(5))
                 .andExpect(jsonPath("$.cohortName").value("Spring 2027, Lisbon"))
                 .andExpect(jsonPath("$.issuedAt").isNotEmpty())

@@ -35,7 +35,7 @@ class CertificatePdfTest {
         String longest = "https://" + "a".repeat(CertificatePdf.MAX_URL_LENGTH - "https://".length() - path.length())
                 + path;
         var certificate = new CertificateVerification(CODE, "Ada Lovelace", false, Certificate.PROGRAMME,
-                Certificate.MODULES, "Spring 2027, Lisbon", Instant.parse("2027-03-01T09:30:00Z"), "VALID", null, null,
+                FiveModules.TITLES, "Spring 2027, Lisbon", Instant.parse("2027-03-01T09:30:00Z"), "VALID", null, null,
                 longest, longest + "/pdf");
 
         var read = CertificateDocuments.read(pdf.render(certificate));
@@ -45,7 +45,7 @@ class CertificatePdfTest {
     }
 
     static CertificateVerification verification(String holder) {
-        return new CertificateVerification(CODE, holder, false, Certificate.PROGRAMME, Certificate.MODULES,
+        return new CertificateVerification(CODE, holder, false, Certificate.PROGRAMME, FiveModules.TITLES,
                 "Spring 2027, Lisbon", Instant.parse("2027-03-01T09:30:00Z"), "VALID", null, null, URL, URL + "/pdf");
     }
 }

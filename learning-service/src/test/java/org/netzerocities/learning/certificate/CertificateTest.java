@@ -32,7 +32,8 @@ class CertificateTest {
 
     @Test
     void anIssuedCertificateIsValidNamesWhatItCertifiesAndAnnouncesItselfKeyedByItsId() {
-        Certificate certificate = Certificate.issue("certificate-1", CODE, completed, "Ada Lovelace", NOW, events);
+        Certificate certificate = Certificate.issue("certificate-1", CODE, completed, "Ada Lovelace",
+                FiveModules.TITLES, NOW, events);
 
         assertThat(certificate.status()).isEqualTo(Certificate.Status.VALID);
         assertThat(certificate.holderName()).isEqualTo("Ada Lovelace");
@@ -47,7 +48,8 @@ class CertificateTest {
 
     @Test
     void aCertificateIsRevokedOnceWithItsReasonAndTheRevocationIsAnnounced() {
-        Certificate certificate = Certificate.issue("certificate-1", CODE, completed, "Ada Lovelace", NOW, events);
+        Certificate certificate = Certificate.issue("certificate-1", CODE, completed, "Ada Lovelace",
+                FiveModules.TITLES, NOW, events);
 
         certificate.revoke("Homework was plagiarised", NOW.plusSeconds(5), events);
 
@@ -66,7 +68,7 @@ class CertificateTest {
     @Test
     void revokingTheCertificateOfAnErasedHolderAnnouncesNothingThatCouldNameThem() {
         Certificate anonymised = new Certificate("certificate-1", CODE, "enrolment-1", null, null, true,
-                Certificate.PROGRAMME, Certificate.MODULES, "cohort-1", "Spring 2027, Lisbon", NOW,
+                Certificate.PROGRAMME, FiveModules.TITLES, "cohort-1", "Spring 2027, Lisbon", NOW,
                 Certificate.Status.VALID, null, null, 3L, List.of());
 
         anonymised.revoke("Issued in error", NOW, events);

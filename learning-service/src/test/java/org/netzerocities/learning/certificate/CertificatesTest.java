@@ -122,7 +122,7 @@ class CertificatesTest {
             }
         };
         Certificates drawingTheSameCode = new Certificates(certificates, mongo, learners, refused,
-                new VerificationCodes(stuck), events(), Clock.systemUTC());
+                new VerificationCodes(stuck), events(), Clock.systemUTC(), new FiveModules());
         drawingTheSameCode.issue(completion);
         ProgramCompleted another = new ProgramCompleted(UUID.randomUUID().toString(), memberId, "cohort-2",
                 "Autumn 2027, Lisbon", Instant.now());
@@ -136,7 +136,7 @@ class CertificatesTest {
 
     private Certificates service(LearnerRepository learnerRepository, RefusedMembers refusedMembers) {
         return new Certificates(certificates, mongo, learnerRepository, refusedMembers,
-                new VerificationCodes(new SecureRandom()), events(), Clock.systemUTC());
+                new VerificationCodes(new SecureRandom()), events(), Clock.systemUTC(), new FiveModules());
     }
 
     private static EventFactory events() {
