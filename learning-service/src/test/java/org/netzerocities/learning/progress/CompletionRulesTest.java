@@ -171,6 +171,12 @@ class CompletionRulesTest {
                 "\"enrollmentId\":\"e1\"", "\"memberId\":\"learner\"");
         assertThat(types().get(types().size() - 1)).as("the programme after its last module")
                 .isEqualTo("program-completed");
+
+        modules = List.of(module("m1", 1, unit("m1.a", "m1", 1), unit("m1.b", "m1", 1), unit("m1.c", "m1", 1)),
+                modules.get(1));
+        complete("m1.c");
+        assertThat(count("program-completed")).as("after a unit added later").isEqualTo(1);
+        assertThat(count("module-completed")).isEqualTo(2);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.learning.CertificateIssued;
+import org.netzerocities.support.member.RefusedMembers;
 import org.netzerocities.testsupport.HandlerHarness;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,8 @@ class ProgressErasureTest extends ProgressApi {
 
     @Autowired
     EventHandler<CertificateIssued> certificateOfEnrollment;
+    @Autowired
+    RefusedMembers refused;
 
     @Test
     void theExportHoldsTheLearnersProgressHomeworkAndQuestionsAndErasureForgetsThem() throws Exception {
@@ -59,7 +62,7 @@ class ProgressErasureTest extends ProgressApi {
 
         Query ofMember = Query.query(Criteria.where("memberId").is(member));
         await().atMost(CONSUMED_WITHIN).until(() -> !mongo.exists(ofMember, Progress.class)
-                && !mongo.exists(ofMember, QuestionThread.class));
+                && !mongo.exists(ofMember, QuestionThread.class) && refused.wasErased(member));
         assertThat(mongo.exists(ofMember, HomeworkRef.class)).as("homework references").isFalse();
         assertThat(mongo.exists(ofMember, HeldCertificate.class)).as("certificates").isFalse();
 
