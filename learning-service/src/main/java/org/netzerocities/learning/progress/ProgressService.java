@@ -152,10 +152,8 @@ class ProgressService {
     PageResponse<SubmissionView> homeworkOf(String cohortId, HomeworkStatus status, Pageable page, Caller caller) {
         access.overseen(cohortId, caller);
         List<Progress> all = inCohort(cohortId);
-        List<SubmissionView> matching = all.stream()
-                .flatMap(progress -> progress.units().stream().flatMap(unit -> unit.submissions().stream()
-                        .filter(submission -> submission.status() == status)
-                        .map(submission -> SubmissionView.of(progress, unit, submission))))
+        List<SubmissionView> matching = all.stream().flatMap(SubmissionView::allOf)
+                .filter(submission -> submission.status() == status)
                 .sorted(Comparator.comparing(SubmissionView::submittedAt).thenComparing(SubmissionView::submissionId))
                 .toList();
         PageResponse<SubmissionView> slice = PageResponse.of(matching, page);
@@ -179,8 +177,7 @@ class ProgressService {
     /** Every homework submission of the member, for their data export. */
     List<SubmissionView> homeworkOf(String memberId) {
         return mongo.find(Query.query(Criteria.where(Progress.MEMBER_ID).is(memberId)), Progress.class).stream()
-                .flatMap(progress -> progress.units().stream().flatMap(unit -> unit.submissions().stream()
-                        .map(submission -> SubmissionView.of(progress, unit, submission))))
+                .flatMap(SubmissionView::allOf)
                 .sorted(Comparator.comparing(SubmissionView::submittedAt))
                 .toList();
     }

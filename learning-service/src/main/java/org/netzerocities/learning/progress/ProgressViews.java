@@ -2,6 +2,7 @@ package org.netzerocities.learning.progress;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.netzerocities.learning.cohort.Cohorts.EnrollmentView;
 import org.netzerocities.learning.program.Programme.ModuleOutline;
@@ -75,6 +76,12 @@ final class ProgressViews {
             @Schema(description = "The learner's name, in the facilitators' queue") String displayName,
             String moduleId, String unitId, String unitTitle, int attempt, String text, String link,
             HomeworkStatus status, Instant submittedAt, String reviewerId, Instant reviewedAt, String feedback) {
+
+        /** Every submission of the enrolment, unit by unit. */
+        static Stream<SubmissionView> allOf(Progress progress) {
+            return progress.units().stream().flatMap(unit -> unit.submissions().stream()
+                    .map(submission -> of(progress, unit, submission)));
+        }
 
         static SubmissionView of(Progress progress, UnitProgress unit, Submission submission) {
             return new SubmissionView(submission.submissionId(), progress.enrollmentId(), progress.memberId(), null, unit.moduleId(), unit.unitId(), submission.unitTitle(), submission.attempt(),

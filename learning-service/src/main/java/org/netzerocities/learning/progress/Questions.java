@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.netzerocities.events.outbox.EventFactory;
@@ -66,7 +67,8 @@ class Questions {
             throw ApiProblem.conflict("withdrawn", "You withdrew from this cohort");
         }
         CohortView cohort = access.cohort(enrollment.cohortId());
-        QuestionThread thread = threadOf(enrollment);
+        QuestionThread thread = threadOf(enrollment)
+                .orElseGet(() -> QuestionThread.start(enrollment.cohortId(), enrollment.memberId()));
         QuestionThread.Question question = thread.ask(UUID.randomUUID().toString(), enrollmentId, text.strip(), cohort,
                 now(), events);
         mongo.save(thread);
@@ -89,11 +91,8 @@ class Questions {
         if (caller.memberId().equals(enrollment.memberId())) {
             throw ApiProblem.forbidden("Your own question is answered by another facilitator");
         }
-        QuestionThread thread = mongo.findById(QuestionThread.idOf(enrollment.cohortId(), enrollment.memberId()),
-                QuestionThread.class);
-        if (thread == null) {
-            throw ApiProblem.notFound("Question " + questionId);
-        }
+        QuestionThread thread = threadOf(enrollment)
+                .orElseThrow(() -> ApiProblem.notFound("Question " + questionId));
         QuestionThread.Question answered = thread.answer(questionId, text.strip(), caller.memberId(), cohort, now(),
                 events);
         mongo.save(thread);
@@ -114,10 +113,8 @@ class Questions {
                         || cohorts.cohort(candidate.cohortId()).map(cohort -> cohort.isFacilitator(caller.memberId()))
                                 .orElse(false))
                 .orElseThrow(() -> ApiProblem.notFound("Enrolment " + enrollmentId));
-        QuestionThread thread = mongo.findById(QuestionThread.idOf(enrollment.cohortId(), enrollment.memberId()),
-                QuestionThread.class);
-        return thread == null ? List.of()
-                : thread.questions().stream().map(question -> QuestionView.of(thread, question)).toList();
+        return threadOf(enrollment).map(thread -> thread.questions().stream()
+                .map(question -> QuestionView.of(thread, question)).toList()).orElse(List.of());
     }
 
     /**
@@ -162,10 +159,9 @@ class Questions {
         }
     }
 
-    private QuestionThread threadOf(EnrollmentView enrollment) {
-        QuestionThread thread = mongo.findById(QuestionThread.idOf(enrollment.cohortId(), enrollment.memberId()),
-                QuestionThread.class);
-        return thread != null ? thread : QuestionThread.start(enrollment.cohortId(), enrollment.memberId());
+    private Optional<QuestionThread> threadOf(EnrollmentView enrollment) {
+        return Optional.ofNullable(mongo.findById(QuestionThread.idOf(enrollment.cohortId(), enrollment.memberId()),
+                QuestionThread.class));
     }
 
     private Instant now() {

@@ -33,44 +33,41 @@ class FacilitationFlowTest extends ProgressApi {
 
     @Test
     void aLearnerAsksTheFacilitatorsAnswerAndBothReadTheThreadWhileTheEventsCarryIdsOnly() throws Exception {
-        String lead = learner("malmo");
-        String cohortId = cohort(lead, Map.of(), 10);
-        String member = learner("malmo");
-        String enrollmentId = enrolled(member, cohortId);
+        Enrolment e = enrolment(Map.of());
 
-        String questionId = string(ask(member, enrollmentId, "Where is the transcript of unit 2?")
+        String questionId = string(ask(e.member(), e.enrollmentId(), "Where is the transcript of unit 2?")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.answers").isEmpty()), "$.questionId");
-        http.perform(get("/api/learning/cohorts/{id}/questions", cohortId).with(as(lead)))
+        http.perform(get("/api/learning/cohorts/{id}/questions", e.cohortId()).with(as(e.lead())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].questionId").value(questionId))
-                .andExpect(jsonPath("$.items[0].displayName").value("Learner " + member.substring(0, 4)));
-        answer(member, enrollmentId, questionId, "I know").andExpect(status().isForbidden());
-        answer(lead, enrollmentId, questionId, "Below the recording.")
+                .andExpect(jsonPath("$.items[0].displayName").value("Learner " + e.member().substring(0, 4)));
+        answer(e.member(), e.enrollmentId(), questionId, "I know").andExpect(status().isForbidden());
+        answer(e.lead(), e.enrollmentId(), questionId, "Below the recording.")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.answers[0].answeredBy").value(lead));
+                .andExpect(jsonPath("$.answers[0].answeredBy").value(e.lead()));
 
-        for (String reader : List.of(member, lead)) {
-            http.perform(get("/api/learning/enrollments/{id}/questions", enrollmentId).with(as(reader)))
+        for (String reader : List.of(e.member(), e.lead())) {
+            http.perform(get("/api/learning/enrollments/{id}/questions", e.enrollmentId()).with(as(reader)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[0].text").value("Where is the transcript of unit 2?"))
                     .andExpect(jsonPath("$[0].answers[0].text").value("Below the recording."));
         }
-        http.perform(get("/api/learning/enrollments/{id}/questions", enrollmentId).with(as(learner("malmo"))))
+        http.perform(get("/api/learning/enrollments/{id}/questions", e.enrollmentId()).with(as(learner("malmo"))))
                 .andExpect(status().isNotFound());
-        http.perform(get("/api/learning/cohorts/{id}/questions", cohortId).with(as(lead)))
+        http.perform(get("/api/learning/cohorts/{id}/questions", e.cohortId()).with(as(e.lead())))
                 .andExpect(jsonPath("$.total").value(0));
 
-        var asked = events(EventCatalog.LEARNING_COHORTS_TOPIC, cohortId,
+        var asked = events(EventCatalog.LEARNING_COHORTS_TOPIC, e.cohortId(),
                 EventCatalog.LEARNER_QUESTION_ASKED.type(), 1).get(0);
         assertThat((String) read(asked, "$.questionId")).isEqualTo(questionId);
-        assertThat((String) read(asked, "$.enrollmentId")).isEqualTo(enrollmentId);
-        assertThat((List<String>) read(asked, "$.facilitatorIds")).containsExactly(lead);
-        var answered = events(EventCatalog.LEARNING_COHORTS_TOPIC, cohortId,
+        assertThat((String) read(asked, "$.enrollmentId")).isEqualTo(e.enrollmentId());
+        assertThat((List<String>) read(asked, "$.facilitatorIds")).containsExactly(e.lead());
+        var answered = events(EventCatalog.LEARNING_COHORTS_TOPIC, e.cohortId(),
                 EventCatalog.LEARNER_QUESTION_ANSWERED.type(), 1).get(0);
-        assertThat((String) read(answered, "$.answeredBy")).isEqualTo(lead);
-        assertThat((String) read(answered, "$.memberId")).isEqualTo(member);
+        assertThat((String) read(answered, "$.answeredBy")).isEqualTo(e.lead());
+        assertThat((String) read(answered, "$.memberId")).isEqualTo(e.member());
         assertThat(asked.value() + answered.value()).doesNotContain("transcript", "recording");
     }
 

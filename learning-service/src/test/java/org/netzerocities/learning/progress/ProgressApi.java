@@ -79,6 +79,17 @@ abstract class ProgressApi extends ConsumingServiceTest {
         return cohortId;
     }
 
+    /** A published cohort led by a new facilitator, with a new learner holding a place in it. */
+    record Enrolment(String lead, String cohortId, String member, String enrollmentId) {
+    }
+
+    Enrolment enrolment(Map<String, String> moduleFacilitators) throws Exception {
+        String lead = learner("malmo");
+        String cohortId = cohort(lead, moduleFacilitators, 10);
+        String member = learner("malmo");
+        return new Enrolment(lead, cohortId, member, enrolled(member, cohortId));
+    }
+
     /** Enrols the member; returns the enrolment's id. */
     String enrolled(String memberId, String cohortId) throws Exception {
         return JsonPath.read(http.perform(post("/api/learning/cohorts/{id}/enrollments", cohortId).with(as(memberId)))

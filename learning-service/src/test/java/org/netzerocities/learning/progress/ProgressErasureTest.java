@@ -38,35 +38,32 @@ class ProgressErasureTest extends ProgressApi {
 
     @Test
     void theExportHoldsTheLearnersProgressHomeworkAndQuestionsAndErasureForgetsThem() throws Exception {
-        String lead = learner("malmo");
-        String cohortId = cohort(lead, Map.of(), 10);
-        String member = learner("malmo");
-        String enrollmentId = enrolled(member, cohortId);
+        Enrolment e = enrolment(Map.of());
         String unit = module(1).units().get(0).unitId();
-        watch(member, enrollmentId, unit).andExpect(status().isOk());
-        submitted(member, enrollmentId, unit);
-        http.perform(post("/api/learning/enrollments/{id}/questions", enrollmentId).with(as(member))
+        watch(e.member(), e.enrollmentId(), unit).andExpect(status().isOk());
+        submitted(e.member(), e.enrollmentId(), unit);
+        http.perform(post("/api/learning/enrollments/{id}/questions", e.enrollmentId()).with(as(e.member()))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Is there a transcript?\"}"))
                 .andExpect(status().isCreated());
-        HandlerHarness.deliver(certificateOfEnrollment, "cert-1", issued(member, cohortId, enrollmentId));
+        HandlerHarness.deliver(certificateOfEnrollment, "cert-1", issued(e.member(), e.cohortId(), e.enrollmentId()));
 
-        http.perform(get("/api/learning/me/export").with(as(member)))
+        http.perform(get("/api/learning/me/export").with(as(e.member())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.progress[0].enrollmentId").value(enrollmentId))
+                .andExpect(jsonPath("$.progress[0].enrollmentId").value(e.enrollmentId()))
                 .andExpect(jsonPath("$.progress[0].modules[0].units[0].watched").value(true))
                 .andExpect(jsonPath("$.progress[0].certificate.verificationCode").isNotEmpty())
                 .andExpect(jsonPath("$.homework[0].text").value(TEXT))
                 .andExpect(jsonPath("$.questions[0].text").value("Is there a transcript?"));
 
-        erase(member, "malmo");
+        erase(e.member(), "malmo");
 
-        Query ofMember = Query.query(Criteria.where("memberId").is(member));
+        Query ofMember = Query.query(Criteria.where("memberId").is(e.member()));
         await().atMost(CONSUMED_WITHIN).until(() -> !mongo.exists(ofMember, Progress.class)
-                && !mongo.exists(ofMember, QuestionThread.class) && refused.wasErased(member));
+                && !mongo.exists(ofMember, QuestionThread.class) && refused.wasErased(e.member()));
         assertThat(mongo.exists(ofMember, HomeworkRef.class)).as("homework references").isFalse();
         assertThat(mongo.exists(ofMember, HeldCertificate.class)).as("certificates").isFalse();
 
-        HandlerHarness.deliver(certificateOfEnrollment, "cert-1", issued(member, cohortId, enrollmentId));
+        HandlerHarness.deliver(certificateOfEnrollment, "cert-1", issued(e.member(), e.cohortId(), e.enrollmentId()));
         assertThat(mongo.exists(ofMember, HeldCertificate.class)).as("a late certificate").isFalse();
     }
 

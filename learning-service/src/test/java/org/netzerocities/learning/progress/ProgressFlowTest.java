@@ -41,45 +41,42 @@ class ProgressFlowTest extends ProgressApi {
 
     @Test
     void aModuleCompletedUnitByUnitIsAnnouncedToItsFacilitatorsKeyedByTheEnrolment() throws Exception {
-        String lead = learner("malmo");
         ModuleOutline module = module(2);
         String second = learner("malmo");
-        String cohortId = cohort(lead, Map.of(module.moduleId(), second), 10);
-        String member = learner("malmo");
-        String enrollmentId = enrolled(member, cohortId);
+        Enrolment e = enrolment(Map.of(module.moduleId(), second));
 
         String first = module.units().get(0).unitId();
-        String submission = submitted(member, enrollmentId, first);
+        String submission = submitted(e.member(), e.enrollmentId(), first);
         review(second, submission, "{\"decision\":\"ACCEPTED\",\"feedback\":\"Clear and local\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACCEPTED"))
                 .andExpect(jsonPath("$.reviewerId").value(second));
-        watch(member, enrollmentId, first)
+        watch(e.member(), e.enrollmentId(), first)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.completed").value(true))
                 .andExpect(jsonPath("$.completedVersion").value(1));
         for (var unit : module.units().subList(1, module.units().size())) {
-            complete(member, enrollmentId, unit.unitId(), lead);
+            complete(e.member(), e.enrollmentId(), unit.unitId(), e.lead());
         }
 
-        var submitted = events(TOPIC, enrollmentId, EventCatalog.HOMEWORK_SUBMITTED.type(), 1).get(0);
+        var submitted = events(TOPIC, e.enrollmentId(), EventCatalog.HOMEWORK_SUBMITTED.type(), 1).get(0);
         assertThat((String) read(submitted, "$.submissionId")).isEqualTo(submission);
-        assertThat((List<String>) read(submitted, "$.facilitatorIds")).containsExactly(lead, second);
-        var reviewed = events(TOPIC, enrollmentId, EventCatalog.HOMEWORK_REVIEWED.type(), 1).get(0);
+        assertThat((List<String>) read(submitted, "$.facilitatorIds")).containsExactly(e.lead(), second);
+        var reviewed = events(TOPIC, e.enrollmentId(), EventCatalog.HOMEWORK_REVIEWED.type(), 1).get(0);
         assertThat((String) read(reviewed, "$.decision")).isEqualTo("ACCEPTED");
         assertThat((String) read(reviewed, "$.feedback")).isEqualTo("Clear and local");
-        assertThat(events(TOPIC, enrollmentId, EventCatalog.UNIT_COMPLETED.type(), module.units().size()))
+        assertThat(events(TOPIC, e.enrollmentId(), EventCatalog.UNIT_COMPLETED.type(), module.units().size()))
                 .extracting(record -> (String) read(record, "$.unitId"))
                 .containsExactlyElementsOf(module.units().stream().map(unit -> unit.unitId()).toList());
-        var completed = events(TOPIC, enrollmentId, EventCatalog.MODULE_COMPLETED.type(), 1).get(0);
+        var completed = events(TOPIC, e.enrollmentId(), EventCatalog.MODULE_COMPLETED.type(), 1).get(0);
         assertThat((String) read(completed, "$.moduleId")).isEqualTo(module.moduleId());
-        assertThat((String) read(completed, "$.memberId")).isEqualTo(member);
-        assertThat((String) read(completed, "$.cohortId")).isEqualTo(cohortId);
-        assertThat((List<String>) read(completed, "$.facilitatorIds")).containsExactly(lead, second);
+        assertThat((String) read(completed, "$.memberId")).isEqualTo(e.member());
+        assertThat((String) read(completed, "$.cohortId")).isEqualTo(e.cohortId());
+        assertThat((List<String>) read(completed, "$.facilitatorIds")).containsExactly(e.lead(), second);
 
-        http.perform(get("/api/learning/enrollments/me").with(as(member)))
+        http.perform(get("/api/learning/enrollments/me").with(as(e.member())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].enrollmentId").value(enrollmentId))
+                .andExpect(jsonPath("$[0].enrollmentId").value(e.enrollmentId()))
                 .andExpect(jsonPath("$[0].status").value("ENROLLED"))
                 .andExpect(jsonPath("$[0].modulesCompleted").value(1))
                 .andExpect(jsonPath("$[0].modules[0].percent").value(0))
@@ -93,18 +90,15 @@ class ProgressFlowTest extends ProgressApi {
 
     @Test
     void completingAllFiveModulesCompletesTheProgrammeOnceAndAnnouncesEachStepOnce() throws Exception {
-        String lead = learner("malmo");
-        String cohortId = cohort(lead, Map.of(), 10);
-        String member = learner("malmo");
-        String enrollmentId = enrolled(member, cohortId);
+        Enrolment e = enrolment(Map.of());
         List<ModuleOutline> modules = programme.modules();
         assertThat(modules).hasSize(5);
 
         for (ModuleOutline module : modules) {
-            complete(member, enrollmentId, module, lead);
+            complete(e.member(), e.enrollmentId(), module, e.lead());
         }
 
-        List<ConsumerRecord<String, String>> all = allEventsOf(TOPIC, enrollmentId);
+        List<ConsumerRecord<String, String>> all = allEventsOf(TOPIC, e.enrollmentId());
         int units = modules.stream().mapToInt(module -> module.units().size()).sum();
         assertThat(countByType(all)).isEqualTo(Map.of(
                 EventCatalog.HOMEWORK_SUBMITTED.type(), (long) units,
@@ -116,9 +110,9 @@ class ProgressFlowTest extends ProgressApi {
         assertThat(type(completed)).as("the programme after its last module")
                 .isEqualTo(EventCatalog.PROGRAM_COMPLETED.type());
         assertThat((String) read(completed, "$.cohortName")).isEqualTo("Malmö spring cycle");
-        assertThat((String) read(completed, "$.memberId")).isEqualTo(member);
+        assertThat((String) read(completed, "$.memberId")).isEqualTo(e.member());
 
-        http.perform(get("/api/learning/enrollments/me").with(as(member)))
+        http.perform(get("/api/learning/enrollments/me").with(as(e.member())))
                 .andExpect(jsonPath("$[0].percent").value(100))
                 .andExpect(jsonPath("$[0].modulesCompleted").value(5))
                 .andExpect(jsonPath("$[0].programCompletedAt").isNotEmpty());
@@ -131,27 +125,24 @@ class ProgressFlowTest extends ProgressApi {
      */
     @Test
     void concurrentReviewsAndMarksCompleteTheUnitAndItsModuleOnce() throws Exception {
-        String lead = learner("malmo");
         ModuleOutline module = module(4);
         String second = learner("malmo");
-        String cohortId = cohort(lead, Map.of(module.moduleId(), second), 10);
-        String member = learner("malmo");
-        String enrollmentId = enrolled(member, cohortId);
-        complete(member, enrollmentId, module.units().get(0).unitId(), lead);
+        Enrolment e = enrolment(Map.of(module.moduleId(), second));
+        complete(e.member(), e.enrollmentId(), module.units().get(0).unitId(), e.lead());
         String last = module.units().get(1).unitId();
-        String submission = submitted(member, enrollmentId, last);
+        String submission = submitted(e.member(), e.enrollmentId(), last);
 
         List<Callable<Object>> changes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Caller reviewer = caller(i % 2 == 0 ? lead : second);
+            Caller reviewer = caller(i % 2 == 0 ? e.lead() : second);
             changes.add(() -> progress.review(submission, Decision.ACCEPTED, null, reviewer));
-            changes.add(() -> progress.markWatched(enrollmentId, last, caller(member)));
+            changes.add(() -> progress.markWatched(e.enrollmentId(), last, caller(e.member())));
         }
         List<Object> outcomes = runTogether(changes);
 
         assertThat(outcomes.stream().filter(ProgressViews.SubmissionView.class::isInstance)).as("accepted")
                 .hasSize(1);
-        Map<String, Long> counts = countByType(allEventsOf(TOPIC, enrollmentId));
+        Map<String, Long> counts = countByType(allEventsOf(TOPIC, e.enrollmentId()));
         assertThat(counts.get(EventCatalog.HOMEWORK_REVIEWED.type())).isEqualTo(2);
         assertThat(counts.get(EventCatalog.UNIT_COMPLETED.type())).isEqualTo(2);
         assertThat(counts.get(EventCatalog.MODULE_COMPLETED.type())).isEqualTo(1);
@@ -159,30 +150,27 @@ class ProgressFlowTest extends ProgressApi {
 
     @Test
     void homeworkIsResubmittedOnceReturnedAndRefusedWhileAwaitingReviewOrOnceAccepted() throws Exception {
-        String lead = learner("malmo");
-        String cohortId = cohort(lead, Map.of(), 10);
-        String member = learner("malmo");
-        String enrollmentId = enrolled(member, cohortId);
+        Enrolment e = enrolment(Map.of());
         String unit = module(1).units().get(0).unitId();
 
-        String first = string(submit(member, enrollmentId, unit,
+        String first = string(submit(e.member(), e.enrollmentId(), unit,
                 "{\"link\":\"https://example.org/our-portfolio\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andExpect(jsonPath("$.link").value("https://example.org/our-portfolio")), "$.submissionId");
-        submit(member, enrollmentId, unit, "{\"text\":\"again\"}").andExpect(status().isConflict());
-        review(lead, first, "{\"decision\":\"RETURNED\"}").andExpect(status().isBadRequest());
-        review(lead, first, "{\"decision\":\"RETURNED\",\"feedback\":\"Name one action\"}")
+        submit(e.member(), e.enrollmentId(), unit, "{\"text\":\"again\"}").andExpect(status().isConflict());
+        review(e.lead(), first, "{\"decision\":\"RETURNED\"}").andExpect(status().isBadRequest());
+        review(e.lead(), first, "{\"decision\":\"RETURNED\",\"feedback\":\"Name one action\"}")
                 .andExpect(status().isOk());
-        review(lead, first, "{\"decision\":\"ACCEPTED\"}").andExpect(status().isConflict());
+        review(e.lead(), first, "{\"decision\":\"ACCEPTED\"}").andExpect(status().isConflict());
 
-        String second = string(submit(member, enrollmentId, unit, "{\"text\":\"" + TEXT + "\"}")
+        String second = string(submit(e.member(), e.enrollmentId(), unit, "{\"text\":\"" + TEXT + "\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.attempt").value(2)), "$.submissionId");
-        review(lead, second, "{\"decision\":\"ACCEPTED\"}").andExpect(status().isOk());
-        submit(member, enrollmentId, unit, "{\"text\":\"more\"}").andExpect(status().isConflict());
+        review(e.lead(), second, "{\"decision\":\"ACCEPTED\"}").andExpect(status().isOk());
+        submit(e.member(), e.enrollmentId(), unit, "{\"text\":\"more\"}").andExpect(status().isConflict());
 
-        http.perform(get("/api/learning/enrollments/me").with(as(member)))
+        http.perform(get("/api/learning/enrollments/me").with(as(e.member())))
                 .andExpect(jsonPath("$[0].modules[0].units[0].homeworkStatus").value("ACCEPTED"))
                 .andExpect(jsonPath("$[0].modules[0].units[0].completed").value(false))
                 .andExpect(jsonPath("$[0].modules[0].units[0].homework.attempt").value(2));
@@ -190,39 +178,36 @@ class ProgressFlowTest extends ProgressApi {
 
     @Test
     void onlyTheCohortsFacilitatorsReviewAndSeeTheQueue() throws Exception {
-        String lead = learner("malmo");
-        String cohortId = cohort(lead, Map.of(), 10);
         String otherLead = learner("malmo");
         cohort(otherLead, Map.of(), 10);
-        String member = learner("malmo");
-        String enrollmentId = enrolled(member, cohortId);
+        Enrolment e = enrolment(Map.of());
         String unit = module(3).units().get(1).unitId();
-        String submission = submitted(member, enrollmentId, unit);
+        String submission = submitted(e.member(), e.enrollmentId(), unit);
         String accept = "{\"decision\":\"ACCEPTED\"}";
 
-        review(member, submission, accept).andExpect(status().isForbidden());
+        review(e.member(), submission, accept).andExpect(status().isForbidden());
         review(learner("malmo"), submission, accept).andExpect(status().isForbidden());
         review(otherLead, submission, accept).andExpect(status().isForbidden());
         review(as(learner("malmo"), "MEMBER", "ADMIN"), submission, accept).andExpect(status().isForbidden());
 
         String queue = "/api/learning/cohorts/{id}/homework";
-        http.perform(get(queue, cohortId).with(as(member))).andExpect(status().isForbidden());
-        http.perform(get(queue, cohortId).with(as(otherLead))).andExpect(status().isForbidden());
-        http.perform(get(queue, cohortId).with(as(lead)))
+        http.perform(get(queue, e.cohortId()).with(as(e.member()))).andExpect(status().isForbidden());
+        http.perform(get(queue, e.cohortId()).with(as(otherLead))).andExpect(status().isForbidden());
+        http.perform(get(queue, e.cohortId()).with(as(e.lead())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].submissionId").value(submission))
                 .andExpect(jsonPath("$.items[0].text").value(TEXT))
                 .andExpect(jsonPath("$.items[0].unitId").value(unit))
-                .andExpect(jsonPath("$.items[0].displayName").value("Learner " + member.substring(0, 4)));
+                .andExpect(jsonPath("$.items[0].displayName").value("Learner " + e.member().substring(0, 4)));
 
-        review(lead, submission, accept).andExpect(status().isOk());
-        http.perform(get(queue, cohortId).with(as(learner("malmo"), "MEMBER", "ADMIN")))
+        review(e.lead(), submission, accept).andExpect(status().isOk());
+        http.perform(get(queue, e.cohortId()).with(as(learner("malmo"), "MEMBER", "ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(0));
-        http.perform(get(queue, cohortId).param("status", "ACCEPTED").with(as(lead)))
+        http.perform(get(queue, e.cohortId()).param("status", "ACCEPTED").with(as(e.lead())))
                 .andExpect(jsonPath("$.items[0].submissionId").value(submission))
-                .andExpect(jsonPath("$.items[0].reviewerId").value(lead));
+                .andExpect(jsonPath("$.items[0].reviewerId").value(e.lead()));
     }
 
     private static Caller caller(String memberId) {

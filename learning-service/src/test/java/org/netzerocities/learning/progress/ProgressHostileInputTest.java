@@ -225,18 +225,15 @@ class ProgressHostileInputTest extends ProgressApi {
      * learner who withdrew, another member, and another cohort's facilitator.
      */
     private Fixture fixture() throws Exception {
-        String lead = learner("malmo");
-        String cohortId = cohort(lead, Map.of(), 10);
+        Enrolment e = enrolment(Map.of());
         String otherLead = learner("malmo");
         cohort(otherLead, Map.of(), 10);
-        String member = learner("malmo");
-        String enrollment = enrolled(member, cohortId);
-        String submission = submitted(member, enrollment, module(1).units().get(2).unitId());
+        String submission = submitted(e.member(), e.enrollmentId(), module(1).units().get(2).unitId());
         String leaver = learner("malmo");
-        String withdrawn = enrolled(leaver, cohortId);
+        String withdrawn = enrolled(leaver, e.cohortId());
         http.perform(delete("/api/learning/enrollments/{id}", withdrawn).with(as(leaver)))
                 .andExpect(status().isNoContent());
-        return new Fixture(cohortId, lead, otherLead, member, enrollment, submission, leaver, withdrawn,
+        return new Fixture(e.cohortId(), e.lead(), otherLead, e.member(), e.enrollmentId(), submission, leaver, withdrawn,
                 learner("malmo"));
     }
 
