@@ -5,31 +5,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The programme's outline read from the database on each call (a handful of small documents; the unit by its id),
+ * The programme's outline read from the database on each call (a handful of small documents; a unit by its id),
  * so every instance sees an edit at once.
  */
 @Component
 class MongoProgramme implements Programme {
 
-    private final MongoTemplate mongo;
+    private final ProgrammeContent content;
 
-    MongoProgramme(MongoTemplate mongo) {
-        this.mongo = mongo;
+    MongoProgramme(ProgrammeContent content) {
+        this.content = content;
     }
 
     @Override
     public List<ModuleOutline> modules() {
-        Map<String, List<UnitOutline>> unitsByModule = mongo
-                .find(new Query().with(Sort.by("moduleId", "position")), ProgrammeUnit.class).stream()
+        Map<String, List<UnitOutline>> unitsByModule = content.units().stream()
                 .map(MongoProgramme::outline)
                 .collect(Collectors.groupingBy(UnitOutline::moduleId, Collectors.toList()));
-        return mongo.find(new Query().with(Sort.by("position")), ProgrammeModule.class).stream()
+        return content.modules().stream()
                 .map(module -> new ModuleOutline(module.moduleId(), module.position(), module.title(),
                         unitsByModule.getOrDefault(module.moduleId(), List.of())))
                 .toList();
@@ -37,7 +33,7 @@ class MongoProgramme implements Programme {
 
     @Override
     public Optional<UnitOutline> unit(String unitId) {
-        return Optional.ofNullable(mongo.findById(unitId, ProgrammeUnit.class)).map(MongoProgramme::outline);
+        return content.unit(unitId).map(MongoProgramme::outline);
     }
 
     private static UnitOutline outline(ProgrammeUnit unit) {
