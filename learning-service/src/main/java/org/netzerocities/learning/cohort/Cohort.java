@@ -117,6 +117,8 @@ class Cohort implements OutboxAggregate {
         Cohort cohort = new Cohort(id, null, null, null, Map.of(), List.of(), null, null, 0, List.of(),
                 CohortStatus.DRAFT, List.of(), plan.capacity(), 0, now, now, null, null, List.of());
         cohort.apply(plan);
+        cohort.sessions = plan.sessions().stream().map(session -> new DiscussionSession(UUID.randomUUID().toString(),
+                session.moduleId(), session.startsAt(), session.durationMinutes(), session.link())).toList();
         return cohort;
     }
 
@@ -234,12 +236,7 @@ class Cohort implements OutboxAggregate {
             throw ApiProblem.conflict("cohort-ended", "This cohort is over");
         }
         enrollments.set(enrollments.indexOf(enrollment), enrollment.withdrawn(now));
-        if (enrollment.holdsPlace()) {
-            freePlaces++;
-        }
-        else {
-            waitlisted--;
-        }
+        release(enrollment);
         outbox.add(events.create(EventCatalog.LEARNER_WITHDRAWN, id,
                 new LearnerWithdrawn(id, enrollmentId, enrollment.memberId())));
         promote(now, events);
@@ -248,7 +245,7 @@ class Cohort implements OutboxAggregate {
 
     /**
      * Forgets an erased member: their enrolments go (withdrawn first, so their place goes to the waitlist, while the
-     * cohort is not over). Until the cohort starts they no longer facilitate it: a module they facilitated falls to
+     * cohort is not over; an ended cohort only stops counting them). Until the cohort starts they no longer facilitate it: a module they facilitated falls to
      * the lead, and when they led it, the first module facilitator leads instead. A cohort that has started keeps
      * its facilitators as they ran it.
      *
@@ -260,6 +257,9 @@ class Cohort implements OutboxAggregate {
             if (enrollment.memberId().equals(memberId)) {
                 if (enrollment.isActive() && !today.isAfter(endsOn)) {
                     withdraw(enrollment.enrollmentId(), today, now, events);
+                }
+                else if (enrollment.isActive()) {
+                    release(enrollment);
                 }
                 enrollments.removeIf(e -> e.enrollmentId().equals(enrollment.enrollmentId()));
                 changed = true;
@@ -357,16 +357,8 @@ class Cohort implements OutboxAggregate {
         return name;
     }
 
-    CohortStatus status() {
-        return status;
-    }
-
     List<DiscussionSession> sessions() {
         return sessions;
-    }
-
-    List<String> facilitatorIds() {
-        return facilitatorIds;
     }
 
     int freePlaces() {
@@ -384,6 +376,16 @@ class Cohort implements OutboxAggregate {
     @Override
     public List<PendingEvent> outbox() {
         return List.copyOf(outbox);
+    }
+
+    /** Counts the place or the waitlist slot the enrolment held as free. */
+    private void release(Enrollment enrollment) {
+        if (enrollment.holdsPlace()) {
+            freePlaces++;
+        }
+        else {
+            waitlisted--;
+        }
     }
 
     /** Moves waitlisted learners to free places, first enrolled first. */
@@ -408,10 +410,6 @@ class Cohort implements OutboxAggregate {
         leadFacilitatorId = plan.leadFacilitatorId();
         moduleFacilitatorIds = new LinkedHashMap<>(plan.moduleFacilitatorIds());
         facilitatorIds = view().facilitatorIds();
-        if (sessions.isEmpty()) {
-            sessions = plan.sessions().stream().map(session -> new DiscussionSession(UUID.randomUUID().toString(),
-                    session.moduleId(), session.startsAt(), session.durationMinutes(), session.link())).toList();
-        }
     }
 
     private void announce(DiscussionSession session, String change, EventFactory events) {

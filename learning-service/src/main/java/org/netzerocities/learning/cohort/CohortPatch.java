@@ -17,16 +17,15 @@ import jakarta.validation.constraints.Size;
  * keeping its id.
  */
 record CohortPatch(
-        @Size(min = 1, max = CohortText.NAME) @Pattern(regexp = CohortText.LINE,
-                message = CohortText.LINE_MESSAGE) String name,
+        @Size(max = CohortText.NAME) @Pattern(regexp = CohortText.LINE, message = CohortText.LINE_MESSAGE)
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
         @Pattern(regexp = CohortText.LANGUAGE, message = CohortText.LANGUAGE_MESSAGE) String language,
         LocalDate startsOn,
         LocalDate endsOn,
         @Min(1) @Max(CohortPlan.MAX_CAPACITY) Integer capacity,
         @Pattern(regexp = CohortText.MEMBER_ID, message = CohortText.MEMBER_ID_MESSAGE) String leadFacilitatorId,
         @Size(max = 10) Map<@NotNull @Pattern(regexp = CohortText.MODULE_ID,
-                message = CohortText.MODULE_ID_MESSAGE) String, @NotNull @Pattern(
-                        regexp = CohortText.MEMBER_ID, message = CohortText.MEMBER_ID_MESSAGE) String> moduleFacilitatorIds,
-        @Size(min = CohortPlan.SESSIONS, max = CohortPlan.SESSIONS) List<@NotNull
-                @Valid SessionRequest> sessions) {
+                message = CohortText.MODULE_ID_MESSAGE) String, @NotNull @Pattern(regexp = CohortText.MEMBER_ID,
+                        message = CohortText.MEMBER_ID_MESSAGE) String> moduleFacilitatorIds,
+        @Size(min = CohortPlan.SESSIONS, max = CohortPlan.SESSIONS) List<@NotNull @Valid SessionRequest> sessions) {
 }

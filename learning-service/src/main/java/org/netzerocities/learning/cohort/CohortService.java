@@ -13,6 +13,7 @@ import org.netzerocities.events.outbox.OutboxAggregate;
 import org.netzerocities.learning.cohort.Cohorts.CohortStatus;
 import org.netzerocities.learning.cohort.DiscussionSession.SessionPlan;
 import org.netzerocities.learning.learner.LearnerRepository;
+import org.netzerocities.learning.program.Programme;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.ApiProblem.FieldError;
 import org.netzerocities.support.PageResponse;
@@ -40,15 +41,15 @@ class CohortService {
 
     private final MongoTemplate mongo;
     private final LearnerRepository learners;
-    private final ProgrammeModules modules;
+    private final Programme programme;
     private final EventFactory events;
     private final Clock clock;
 
-    CohortService(MongoTemplate mongo, LearnerRepository learners, ProgrammeModules modules, EventFactory events,
+    CohortService(MongoTemplate mongo, LearnerRepository learners, Programme programme, EventFactory events,
             Clock clock) {
         this.mongo = mongo;
         this.learners = learners;
-        this.modules = modules;
+        this.programme = programme;
         this.events = events;
         this.clock = clock;
     }
@@ -63,21 +64,22 @@ class CohortService {
         if (!caller.isAdmin() && !caller.hasGlobal(GlobalRole.FACILITATOR)) {
             throw ApiProblem.forbidden("Only facilitators and admins create cohorts");
         }
+        List<String> modules = moduleIds();
         List<SessionPlan> sessions;
         if (body.sessions() != null) {
             sessions = body.sessions().stream().map(SessionRequest::plan).toList();
         }
         else if (body.discussionLink() != null) {
-            sessions = CohortPlan.defaultSessions(body.startsOn(), body.endsOn(), body.discussionLink(), modules.ids());
+            sessions = CohortPlan.defaultSessions(body.startsOn(), body.endsOn(), body.discussionLink(), modules);
         }
         else {
             throw ApiProblem.invalid("sessions", "four sessions, or a discussionLink for the default schedule");
         }
-        CohortPlan plan = new CohortPlan(body.name().strip(), body.language(), body.startsOn(), body.endsOn(),
+        CohortPlan plan = new CohortPlan(body.name(), body.language(), body.startsOn(), body.endsOn(),
                 body.capacity(), body.leadFacilitatorId() != null ? body.leadFacilitatorId() : caller.memberId(),
                 body.moduleFacilitatorIds() != null ? body.moduleFacilitatorIds() : Map.of(), sessions);
-        checked(plan);
-        Cohort cohort = mongo.insert(Cohort.draft(UUID.randomUUID().toString(), plan.inOrderOf(modules.ids()), now()));
+        checked(plan, modules);
+        Cohort cohort = mongo.insert(Cohort.draft(UUID.randomUUID().toString(), plan.inOrderOf(modules), now()));
         log.info("Cohort {} drafted by member {}", cohort.id(), caller.memberId());
         return cohort;
     }
@@ -127,8 +129,9 @@ class CohortService {
                 or(patch.moduleFacilitatorIds(), current.moduleFacilitatorIds()),
                 patch.sessions() != null ? patch.sessions().stream().map(SessionRequest::plan).toList()
                         : current.sessions());
-        checked(plan);
-        if (cohort.update(plan.inOrderOf(modules.ids()), today, now(), events)) {
+        List<String> modules = moduleIds();
+        checked(plan, modules);
+        if (cohort.update(plan.inOrderOf(modules), today, now(), events)) {
             cohort = mongo.save(cohort);
             log.info("Cohort {} changed by member {}", id, caller.memberId());
         }
@@ -160,8 +163,8 @@ class CohortService {
     }
 
     /** The plan's rules, and facilitators the programme knows (from their MemberJoined). */
-    private void checked(CohortPlan plan) {
-        plan.check(today(), modules.ids());
+    private void checked(CohortPlan plan, List<String> modules) {
+        plan.check(today(), modules);
         List<FieldError> errors = new ArrayList<>();
         if (!learners.existsById(plan.leadFacilitatorId())) {
             errors.add(new FieldError("leadFacilitatorId", "is not a member known to the programme"));
@@ -174,6 +177,11 @@ class CohortService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
+    }
+
+    /** The programme's module ids in order: what module facilitators and sessions are named by. */
+    private List<String> moduleIds() {
+        return programme.modules().stream().map(Programme.ModuleOutline::moduleId).toList();
     }
 
     private static <T> T or(T value, T current) {

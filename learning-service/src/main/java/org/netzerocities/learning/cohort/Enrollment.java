@@ -15,7 +15,6 @@ record Enrollment(String enrollmentId, String memberId, EnrollmentStatus status,
         Instant placeSince, Instant withdrawnAt) {
 
     static final String ENROLLMENT_ID = "enrollmentId";
-    static final String MEMBER_ID = "memberId";
 
     static Enrollment withPlace(String enrollmentId, String memberId, Instant now) {
         return new Enrollment(enrollmentId, memberId, EnrollmentStatus.ENROLLED, now, now, null);

@@ -44,16 +44,18 @@ class EnrollmentService {
     private static final int ENROLMENT_ATTEMPTS = 100;
 
     private final MongoTemplate mongo;
-    private final StoredCohorts cohorts;
+    private final CohortService cohorts;
+    private final StoredCohorts stored;
     private final LearnerRepository learners;
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    EnrollmentService(MongoTemplate mongo, StoredCohorts cohorts, LearnerRepository learners, EventFactory events,
-            OutboxRelay relay, Clock clock) {
+    EnrollmentService(MongoTemplate mongo, CohortService cohorts, StoredCohorts stored, LearnerRepository learners,
+            EventFactory events, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
         this.cohorts = cohorts;
+        this.stored = stored;
         this.learners = learners;
         this.events = events;
         this.relay = relay;
@@ -71,10 +73,7 @@ class EnrollmentService {
      */
     Enrolled enrol(String cohortId, Caller caller) {
         String memberId = caller.memberId();
-        Cohort cohort = mongo.findById(cohortId, Cohort.class);
-        if (cohort == null || !cohort.isVisibleTo(caller)) {
-            throw ApiProblem.notFound("Cohort " + cohortId);
-        }
+        Cohort cohort = cohorts.get(cohortId, caller);
         if (!learners.existsById(memberId)) {
             throw ApiProblem.conflict("learner-unknown", "The programme has not learnt of your membership yet; "
                     + "it does within moments of joining, so try again shortly");
@@ -124,7 +123,7 @@ class EnrollmentService {
     void withdraw(String enrollmentId, Caller caller) {
         EnrollmentRecord record = mongo.findById(enrollmentId, EnrollmentRecord.class);
         Optional<Placed> placed = record == null || !record.memberId().equals(caller.memberId()) ? Optional.empty()
-                : cohorts.placed(record);
+                : stored.placed(record);
         Cohort cohort = placed.orElseThrow(() -> ApiProblem.notFound("Your enrolment " + enrollmentId)).cohort();
         if (cohort.withdraw(enrollmentId, today(), now(), events)) {
             mongo.save(cohort);
@@ -134,7 +133,7 @@ class EnrollmentService {
 
     /** Everything held on the member's enrolments, newest first, for their data export. */
     List<EnrollmentOverview> export(String memberId) {
-        return cohorts.placedOf(memberId).stream().map(Placed::overview).toList();
+        return stored.placedOf(memberId).stream().map(Placed::overview).toList();
     }
 
     /**
