@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.learning.program.Programme.ModuleOutline;
+import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.caller.GlobalRole;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -142,6 +143,12 @@ class ProgressFlowTest extends ProgressApi {
 
         assertThat(outcomes.stream().filter(ProgressViews.SubmissionView.class::isInstance)).as("accepted")
                 .hasSize(1);
+        assertThat(outcomes.stream().filter(ApiProblem.class::isInstance).map(ApiProblem.class::cast))
+                .as("the other reviews, having read the submission again").hasSize(3)
+                .allSatisfy(refused -> assertThat(refused.getBody().getType())
+                        .hasToString(ApiProblem.TYPE_BASE + "already-reviewed"));
+        assertThat(outcomes.stream().filter(ProgressViews.UnitView.class::isInstance)).as("marks, retried until saved")
+                .hasSize(4);
         Map<String, Long> counts = countByType(allEventsOf(TOPIC, e.enrollmentId()));
         assertThat(counts.get(EventCatalog.HOMEWORK_REVIEWED.type())).isEqualTo(2);
         assertThat(counts.get(EventCatalog.UNIT_COMPLETED.type())).isEqualTo(2);
