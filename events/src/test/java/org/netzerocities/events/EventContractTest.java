@@ -14,6 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.EventType;
+import org.netzerocities.events.contract.campaign.ChannelCreated;
+import org.netzerocities.events.contract.campaign.ChannelTeamChanged;
+import org.netzerocities.events.contract.campaign.ChannelCredentialExpiring;
+import org.netzerocities.events.contract.campaign.ChannelDormant;
+import org.netzerocities.events.contract.campaign.CampaignLaunched;
+import org.netzerocities.events.contract.campaign.CallToActionLaunched;
+import org.netzerocities.events.contract.campaign.CallToActionResponded;
+import org.netzerocities.events.contract.campaign.CampaignPostSubmitted;
+import org.netzerocities.events.contract.campaign.CampaignPostApproved;
+import org.netzerocities.events.contract.campaign.CampaignPostRejected;
+import org.netzerocities.events.contract.campaign.CampaignPostPublished;
+import org.netzerocities.events.contract.campaign.CampaignPostPublishFailed;
+import org.netzerocities.events.contract.campaign.EngagementPlanShared;
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
 import org.netzerocities.events.contract.community.EventCancelled;
 import org.netzerocities.events.contract.community.EventRegistrationChanged;
@@ -151,7 +164,21 @@ class EventContractTest {
             sample(EventCatalog.HOMEWORK_SUBMITTED, new HomeworkSubmitted("h-1", "e-1", "m-1", "co-1", "m1", "m1-u1", "The Cities Mission and its 112 cities", List.of("f-1"), AT)),
             sample(EventCatalog.HOMEWORK_REVIEWED, new HomeworkReviewed("h-1", "e-1", "m-1", "co-1", "m1-u1", "The Cities Mission and its 112 cities", "RETURNED", "Name one action of your city's CCC.", "f-1", AT)),
             sample(EventCatalog.MODULE_COMPLETED, new ModuleCompleted("e-1", "m-1", "co-1", "m1", "The Cities Mission and NZC", List.of("f-1"), AT)),
-            sample(EventCatalog.PROGRAM_COMPLETED, new ProgramCompleted("e-1", "m-1", "co-1", "Spring 2027, English", AT)));
+            sample(EventCatalog.PROGRAM_COMPLETED, new ProgramCompleted("e-1", "m-1", "co-1", "Spring 2027, English", AT)),
+            // the engagement plan (issue 9)
+            sample(EventCatalog.CHANNEL_CREATED, new ChannelCreated("ch-1", "NZCommunities_Lisbon", "lisbon", "pt", AT)),
+            sample(EventCatalog.CHANNEL_TEAM_CHANGED, new ChannelTeamChanged("ch-1", "NZCommunities_Lisbon", "m-1", "LEADERSHIP_TEAM", "APPOINTED")),
+            sample(EventCatalog.CHANNEL_CREDENTIAL_EXPIRING, new ChannelCredentialExpiring("ch-1", "NZCommunities_Lisbon", AT, "The token was revoked", List.of("m-1"), List.of("m-2"))),
+            sample(EventCatalog.CHANNEL_DORMANT, new ChannelDormant("ch-1", "NZCommunities_Lisbon", "lisbon", AT, "P7D", List.of("m-1"), List.of("m-2"))),
+            sample(EventCatalog.CAMPAIGN_LAUNCHED, new CampaignLaunched("c-1", "nzc-lisbon-spring", "ch-1", "COMMUNICATION_SERIES", "Voices of the transition", List.of("CITIZENS"), "EXPANDING_KNOWLEDGE", AT, AT.plusSeconds(86400))),
+            sample(EventCatalog.CALL_TO_ACTION_LAUNCHED, new CallToActionLaunched("c-2", "nzc-lisbon-trees", "ch-1", "lisbon", "Plant a street tree", AT)),
+            sample(EventCatalog.CALL_TO_ACTION_RESPONDED, new CallToActionResponded("c-2", "m-3", AT)),
+            sample(EventCatalog.CAMPAIGN_POST_SUBMITTED, new CampaignPostSubmitted("p-1", "c-1", "ch-1", "m-1", List.of("m-2"))),
+            sample(EventCatalog.CAMPAIGN_POST_APPROVED, new CampaignPostApproved("p-1", "c-1", "ch-1", "m-2", null, List.of("m-1"))),
+            sample(EventCatalog.CAMPAIGN_POST_REJECTED, new CampaignPostRejected("p-1", "c-1", "ch-1", "m-2", "Please credit the photographer", List.of("m-1"))),
+            sample(EventCatalog.CAMPAIGN_POST_PUBLISHED, new CampaignPostPublished("p-1", "c-1", "ch-1", AT, "https://www.instagram.com/p/C0ffee/")),
+            sample(EventCatalog.CAMPAIGN_POST_PUBLISH_FAILED, new CampaignPostPublishFailed("p-1", "c-1", "ch-1", "The image URL could not be fetched", List.of("m-1"))),
+            sample(EventCatalog.ENGAGEMENT_PLAN_SHARED, new EngagementPlanShared("ep-1", "m-1", "lisbon", "Marvila talks climate")));
 
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

@@ -4,6 +4,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.netzerocities.events.contract.campaign.ChannelCreated;
+import org.netzerocities.events.contract.campaign.ChannelTeamChanged;
+import org.netzerocities.events.contract.campaign.ChannelCredentialExpiring;
+import org.netzerocities.events.contract.campaign.ChannelDormant;
+import org.netzerocities.events.contract.campaign.CampaignLaunched;
+import org.netzerocities.events.contract.campaign.CallToActionLaunched;
+import org.netzerocities.events.contract.campaign.CallToActionResponded;
+import org.netzerocities.events.contract.campaign.CampaignPostSubmitted;
+import org.netzerocities.events.contract.campaign.CampaignPostApproved;
+import org.netzerocities.events.contract.campaign.CampaignPostRejected;
+import org.netzerocities.events.contract.campaign.CampaignPostPublished;
+import org.netzerocities.events.contract.campaign.CampaignPostPublishFailed;
+import org.netzerocities.events.contract.campaign.EngagementPlanShared;
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
 import org.netzerocities.events.contract.community.EventCancelled;
 import org.netzerocities.events.contract.community.EventRegistrationChanged;
@@ -71,6 +84,10 @@ public final class EventCatalog {
     public static final String LEARNING_COHORTS_TOPIC = "nzc.learning.cohorts.v1";
     public static final String LEARNING_CERTIFICATES_TOPIC = "nzc.learning.certificates.v1";
     public static final String LEARNING_ENROLLMENTS_TOPIC = "nzc.learning.enrollments.v1";
+    public static final String CAMPAIGN_CHANNELS_TOPIC = "nzc.campaign.channels.v1";
+    public static final String CAMPAIGN_CAMPAIGNS_TOPIC = "nzc.campaign.campaigns.v1";
+    public static final String CAMPAIGN_POSTS_TOPIC = "nzc.campaign.posts.v1";
+    public static final String CAMPAIGN_ENGAGEMENT_PLANS_TOPIC = "nzc.campaign.engagement-plans.v1";
 
     public static final EventType<MemberJoined> MEMBER_JOINED = new EventType<>(
             "org.netzerocities.community.member.joined.v1", COMMUNITY_MEMBERS_TOPIC, MemberJoined.class,
@@ -256,6 +273,59 @@ public final class EventCatalog {
             "org.netzerocities.learning.enrollment.program-completed.v1", LEARNING_ENROLLMENTS_TOPIC, ProgramCompleted.class,
             "schemas/learning/program-completed.v1.json");
 
+    // the engagement plan (issue 9)
+    public static final EventType<ChannelCreated> CHANNEL_CREATED = new EventType<>(
+            "org.netzerocities.campaign.channel.created.v1", CAMPAIGN_CHANNELS_TOPIC, ChannelCreated.class,
+            "schemas/campaign/channel-created.v1.json");
+
+    public static final EventType<ChannelTeamChanged> CHANNEL_TEAM_CHANGED = new EventType<>(
+            "org.netzerocities.campaign.channel.team-changed.v1", CAMPAIGN_CHANNELS_TOPIC, ChannelTeamChanged.class,
+            "schemas/campaign/channel-team-changed.v1.json");
+
+    public static final EventType<ChannelCredentialExpiring> CHANNEL_CREDENTIAL_EXPIRING = new EventType<>(
+            "org.netzerocities.campaign.channel.credential-expiring.v1", CAMPAIGN_CHANNELS_TOPIC, ChannelCredentialExpiring.class,
+            "schemas/campaign/channel-credential-expiring.v1.json");
+
+    public static final EventType<ChannelDormant> CHANNEL_DORMANT = new EventType<>(
+            "org.netzerocities.campaign.channel.dormant.v1", CAMPAIGN_CHANNELS_TOPIC, ChannelDormant.class,
+            "schemas/campaign/channel-dormant.v1.json");
+
+    public static final EventType<CampaignLaunched> CAMPAIGN_LAUNCHED = new EventType<>(
+            "org.netzerocities.campaign.campaign.launched.v1", CAMPAIGN_CAMPAIGNS_TOPIC, CampaignLaunched.class,
+            "schemas/campaign/campaign-launched.v1.json");
+
+    public static final EventType<CallToActionLaunched> CALL_TO_ACTION_LAUNCHED = new EventType<>(
+            "org.netzerocities.campaign.campaign.call-to-action-launched.v1", CAMPAIGN_CAMPAIGNS_TOPIC, CallToActionLaunched.class,
+            "schemas/campaign/campaign-call-to-action-launched.v1.json");
+
+    public static final EventType<CallToActionResponded> CALL_TO_ACTION_RESPONDED = new EventType<>(
+            "org.netzerocities.campaign.campaign.call-to-action-responded.v1", CAMPAIGN_CAMPAIGNS_TOPIC, CallToActionResponded.class,
+            "schemas/campaign/campaign-call-to-action-responded.v1.json");
+
+    public static final EventType<CampaignPostSubmitted> CAMPAIGN_POST_SUBMITTED = new EventType<>(
+            "org.netzerocities.campaign.post.submitted.v1", CAMPAIGN_POSTS_TOPIC, CampaignPostSubmitted.class,
+            "schemas/campaign/post-submitted.v1.json");
+
+    public static final EventType<CampaignPostApproved> CAMPAIGN_POST_APPROVED = new EventType<>(
+            "org.netzerocities.campaign.post.approved.v1", CAMPAIGN_POSTS_TOPIC, CampaignPostApproved.class,
+            "schemas/campaign/post-approved.v1.json");
+
+    public static final EventType<CampaignPostRejected> CAMPAIGN_POST_REJECTED = new EventType<>(
+            "org.netzerocities.campaign.post.rejected.v1", CAMPAIGN_POSTS_TOPIC, CampaignPostRejected.class,
+            "schemas/campaign/post-rejected.v1.json");
+
+    public static final EventType<CampaignPostPublished> CAMPAIGN_POST_PUBLISHED = new EventType<>(
+            "org.netzerocities.campaign.post.published.v1", CAMPAIGN_POSTS_TOPIC, CampaignPostPublished.class,
+            "schemas/campaign/post-published.v1.json");
+
+    public static final EventType<CampaignPostPublishFailed> CAMPAIGN_POST_PUBLISH_FAILED = new EventType<>(
+            "org.netzerocities.campaign.post.publish-failed.v1", CAMPAIGN_POSTS_TOPIC, CampaignPostPublishFailed.class,
+            "schemas/campaign/post-publish-failed.v1.json");
+
+    public static final EventType<EngagementPlanShared> ENGAGEMENT_PLAN_SHARED = new EventType<>(
+            "org.netzerocities.campaign.engagement-plan.shared.v1", CAMPAIGN_ENGAGEMENT_PLANS_TOPIC, EngagementPlanShared.class,
+            "schemas/campaign/engagement-plan-shared.v1.json");
+
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
@@ -270,7 +340,11 @@ public final class EventCatalog {
             THREAD_STARTED, POST_PUBLISHED, THREAD_REPLIED, MEMBER_MENTIONED, POST_REPORTED, POST_HIDDEN,
             // the programme (issue 8)
             DISCUSSION_SESSION_SCHEDULED, LEARNER_QUESTION_ASKED, LEARNER_QUESTION_ANSWERED,
-            UNIT_COMPLETED, HOMEWORK_SUBMITTED, HOMEWORK_REVIEWED, MODULE_COMPLETED, PROGRAM_COMPLETED);
+            UNIT_COMPLETED, HOMEWORK_SUBMITTED, HOMEWORK_REVIEWED, MODULE_COMPLETED, PROGRAM_COMPLETED,
+            // the engagement plan (issue 9)
+            CHANNEL_CREATED, CHANNEL_TEAM_CHANGED, CHANNEL_CREDENTIAL_EXPIRING, CHANNEL_DORMANT,
+            CAMPAIGN_LAUNCHED, CALL_TO_ACTION_LAUNCHED, CALL_TO_ACTION_RESPONDED,
+            CAMPAIGN_POST_SUBMITTED, CAMPAIGN_POST_APPROVED, CAMPAIGN_POST_REJECTED, CAMPAIGN_POST_PUBLISHED, CAMPAIGN_POST_PUBLISH_FAILED, ENGAGEMENT_PLAN_SHARED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,
