@@ -1,7 +1,13 @@
 package org.netzerocities.campaign.audience;
 
+import java.util.List;
+import java.util.Map;
+
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.privacy.PersonalData;
+import org.netzerocities.support.privacy.PersonalDataExport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,9 +19,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AudienceController {
 
     private final CitizenRepository citizens;
+    private final List<PersonalData> sections;
 
-    AudienceController(CitizenRepository citizens) {
+    AudienceController(CitizenRepository citizens, List<PersonalData> sections) {
         this.citizens = citizens;
+        this.sections = sections;
     }
 
     @GetMapping("/api/campaigns/audience/me")
@@ -26,13 +34,9 @@ class AudienceController {
     }
 
     @GetMapping("/api/campaigns/me/export")
-    @Operation(summary = "Everything the engagement plan holds on the calling member, for their data export; "
-            + "a section is null when nothing is held")
-    CampaignExport export(Caller caller) {
-        return new CampaignExport(caller.memberId(), citizens.findById(caller.memberId()).orElse(null));
-    }
-
-    /** What campaign-service holds on a member; the portal assembles it with the other services' exports. */
-    record CampaignExport(String memberId, Citizen citizen) {
+    @Operation(summary = "Everything the engagement plan holds on the calling member, for their data export, one "
+            + "section per feature; a section is null or empty when nothing is held")
+    ResponseEntity<Map<String, Object>> export(Caller caller) {
+        return PersonalDataExport.of(caller.memberId(), sections, "nzc-campaigns-export.json");
     }
 }

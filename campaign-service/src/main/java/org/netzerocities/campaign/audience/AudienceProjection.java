@@ -7,6 +7,7 @@ import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.support.member.MemberProjection;
 import org.netzerocities.support.member.RefusedMembers;
+import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,6 +37,11 @@ class AudienceProjection {
     @Bean
     EventHandler<MemberErased> audienceOnMemberErased(MongoTemplate mongo, RefusedMembers refused) {
         return citizens(mongo, refused).erasing();
+    }
+
+    @Bean
+    PersonalData citizenRecord(CitizenRepository citizens) {
+        return new PersonalData("citizen", memberId -> citizens.findById(memberId).orElse(null));
     }
 
     private static MemberProjection citizens(MongoTemplate mongo, RefusedMembers refused) {

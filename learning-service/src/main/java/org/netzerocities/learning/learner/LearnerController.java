@@ -1,13 +1,12 @@
 package org.netzerocities.learning.learner;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.privacy.PersonalData;
-import org.springframework.http.HttpHeaders;
+import org.netzerocities.support.privacy.PersonalDataExport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,12 +38,6 @@ class LearnerController {
             + "record, enrolments with progress, homework, questions and certificates; a section is null or empty "
             + "when nothing is held")
     ResponseEntity<Map<String, Object>> export(Caller caller) {
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("memberId", caller.memberId());
-        sections.forEach(section -> export.put(section.section(), section.heldOn().apply(caller.memberId())));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"nzc-learning-export.json\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(export);
+        return PersonalDataExport.of(caller.memberId(), sections, "nzc-learning-export.json");
     }
 }
