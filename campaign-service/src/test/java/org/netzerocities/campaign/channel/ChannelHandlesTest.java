@@ -23,7 +23,7 @@ class ChannelHandlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "Lisbon", "cluj--napoca", "-lisbon", "lisbon-", "lisboa ", "málaga", "a_b",
+    @ValueSource(strings = { "", "Lisbon", "cluj--napoca", "-lisbon", "lisbon-", "lisboa ", "málaga", "a_b", "42", "2-lisbon",
             "{\"$gt\":\"\"}", "lisbon\u0000" })
     void onlyCitiesMissionIdsNameACity(String city) {
         assertThat(ChannelHandles.isCityId(city)).isFalse();
