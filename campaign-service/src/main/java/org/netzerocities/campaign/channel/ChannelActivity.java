@@ -71,7 +71,8 @@ class ChannelActivity {
         return marked;
     }
 
-    private boolean claim(Channel channel, Instant now) {
+    /** Marks the channel, as read, dormant: of instances that read it alike, one succeeds. */
+    boolean claim(Channel channel, Instant now) {
         Query unchanged = Query.query(Criteria.where("_id").is(channel.id()).and(Channel.VERSION)
                 .is(channel.version()).and(Channel.STATUS).is(ChannelStatus.ACTIVE));
         Update dormant = new Update().set(Channel.STATUS, ChannelStatus.DORMANT).set(Channel.DORMANT_SINCE, now)

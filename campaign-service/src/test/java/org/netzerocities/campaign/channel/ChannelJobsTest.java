@@ -149,7 +149,9 @@ class ChannelJobsTest extends ChannelApi {
 
         activity(oneDayLater).markDormant();
         assertThat(channels.channel(channelId).orElseThrow().status()).isEqualTo(ChannelStatus.ACTIVE);
+        Channel asBothRead = mongo.findById(channelId, Channel.class);
         runTogether(() -> activity(twoDaysLater).markDormant(), () -> activity(twoDaysLater).markDormant());
+        assertThat(activity(twoDaysLater).claim(asBothRead, twoDaysLater.instant())).isFalse();
         activity(twoDaysLater).markDormant();
 
         assertThat(channels.channel(channelId).orElseThrow().status()).isEqualTo(ChannelStatus.DORMANT);
