@@ -66,9 +66,15 @@ class CredentialRefresh {
 
     private boolean renew(Channel channel, Instant now) {
         Credential credential = channel.credential();
-        if (RefreshWindow.of(credential.expiresAt(), now, properties.refreshWindow()) == RefreshWindow.EXPIRED) {
-            warn(channel.id(), credential.expiresAt(), "expired");
-            return false;
+        switch (RefreshWindow.of(credential.expiresAt(), now, properties.refreshWindow())) {
+            case NOT_YET:
+                return false;
+            case EXPIRED:
+                warn(channel.id(), credential.expiresAt(), "expired");
+                return false;
+            case REFRESH:
+            default:
+                break;
         }
         Optional<String> token = cipher.decrypt(credential.ciphertext(), channel.id());
         if (token.isEmpty()) {

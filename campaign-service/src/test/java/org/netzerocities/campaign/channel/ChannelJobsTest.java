@@ -141,7 +141,7 @@ class ChannelJobsTest extends ChannelApi {
 
     @Test
     void aChannelThatMissesItsCadenceTwiceFallsDormantOnceAndItsNextPostRevivesIt() throws Exception {
-        String channelId = dailyChannel();
+        String channelId = cityChannel(freshCity(), "P1D");
         String leader = knownMember();
         appoint(channelId, leader, "LEADERSHIP_TEAM");
         Clock twoDaysLater = Clock.fixed(Instant.now().plus(Duration.ofDays(2)).plusSeconds(60), ZoneOffset.UTC);
@@ -168,15 +168,6 @@ class ChannelJobsTest extends ChannelApi {
         activity(twoDaysLater).published(new CampaignPostPublished("post-0", "campaign-1", channelId,
                 publishedAt.minusSeconds(3600), null));
         assertThat(channels.channel(channelId).orElseThrow().lastPublishedAt()).isEqualTo(publishedAt);
-    }
-
-    private String dailyChannel() throws Exception {
-        String body = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/campaigns/channels").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"city\":\"" + freshCity() + "\",\"language\":\"it\",\"instagramAccountId\":\"1\","
-                        + "\"cadence\":\"P1D\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.read(body, "$.channelId");
     }
 
     private String storeCredential(String channelId, Instant expiresAt) throws Exception {
