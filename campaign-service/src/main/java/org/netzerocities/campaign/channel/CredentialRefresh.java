@@ -66,15 +66,12 @@ class CredentialRefresh {
 
     private boolean renew(Channel channel, Instant now) {
         Credential credential = channel.credential();
-        switch (RefreshWindow.of(credential.expiresAt(), now, properties.refreshWindow())) {
-            case NOT_YET:
-                return false;
-            case EXPIRED:
-                warn(channel.id(), credential.expiresAt(), "expired");
-                return false;
-            case REFRESH:
-            default:
-                break;
+        RefreshWindow window = RefreshWindow.of(credential.expiresAt(), now, properties.refreshWindow());
+        if (window == RefreshWindow.EXPIRED) {
+            warn(channel.id(), credential.expiresAt(), "expired");
+        }
+        if (window != RefreshWindow.REFRESH) {
+            return false;
         }
         Optional<String> token = cipher.decrypt(credential.ciphertext(), channel.id());
         if (token.isEmpty()) {
