@@ -133,6 +133,7 @@ class ChannelJobsTest extends ChannelApi {
                 () -> job(refusing, Clock.systemUTC()).refreshDue());
         job(refusing, later).refreshDue();
         job(new LocalTokenRefresher(), Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).refreshDue();
+        job(refusing, Clock.offset(Clock.systemUTC(), Duration.ofDays(4))).refreshDue();
 
         var warnings = events(channelId, EventCatalog.CHANNEL_CREDENTIAL_EXPIRING, 2, NO_MORE_WITHIN);
         assertThat(warnings).singleElement().satisfies(warning -> assertThat(warning.value())
