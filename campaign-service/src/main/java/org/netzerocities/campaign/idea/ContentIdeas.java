@@ -47,14 +47,10 @@ class ContentIdeas {
 
     /**
      * Keeps the idea unless one from the same source is held already (a redelivery or replay of its event, even
-     * one whose idea was closed since). An idea about an erased member is never kept: the check after the write
-     * closes the race with an erasure handled at the same moment.
+     * one whose idea was closed since). An idea about an erased member (a replay from before the erasure) is
+     * removed again at once: checking after the write also closes the race with an erasure handled meanwhile.
      */
     void offer(ContentIdea idea) {
-        if (idea.memberId() != null && refused.wasErased(idea.memberId())) {
-            log.info("Idea {} is about an erased member; not offered", idea.id());
-            return;
-        }
         try {
             mongo.insert(idea);
         }
@@ -64,6 +60,7 @@ class ContentIdeas {
         }
         if (idea.memberId() != null && refused.wasErased(idea.memberId())) {
             mongo.remove(Query.query(Criteria.where("_id").is(idea.id())), ContentIdea.class);
+            log.info("Idea {} is about an erased member; not offered", idea.id());
             return;
         }
         log.info("Idea {} offered to the channels of {}", idea.id(), idea.city() == null ? "the main channel"
