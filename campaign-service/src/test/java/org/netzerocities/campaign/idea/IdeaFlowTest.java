@@ -125,4 +125,18 @@ class IdeaFlowTest extends IdeaApi {
         assertThat(ideasIn(city)).isEqualTo(1);
         assertThat(mongo.findById("event:" + scheduled.eventId(), ContentIdea.class)).isNotNull();
     }
+
+    @Test
+    void theImpactStoryOfACitizenCampaignsDoNotKnowGoesToTheMainChannelWithoutName() {
+        CertificateIssued certificate = certificateOf(id());
+
+        HandlerHarness.deliver(onCertificateIssued, certificate.certificateId(), certificate);
+
+        assertThat(mongo.findById("impact_story:" + certificate.certificateId(), ContentIdea.class))
+                .satisfies(idea -> {
+                    assertThat(idea.city()).isNull();
+                    assertThat(idea.memberName()).isNull();
+                    assertThat(idea.memberId()).isEqualTo(certificate.memberId());
+                });
+    }
 }
