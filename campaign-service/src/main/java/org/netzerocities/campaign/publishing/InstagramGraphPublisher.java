@@ -51,7 +51,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 class InstagramGraphPublisher implements Publisher {
 
-    static final List<String> INSIGHT_METRICS = List.of("reach", "likes", "comments", "saved", "shares");
     private static final Logger log = LoggerFactory.getLogger(InstagramGraphPublisher.class);
     /** How far back reconciliation looks among the account's latest media. */
     private static final int RECENT_MEDIA = 25;
@@ -202,7 +201,7 @@ class InstagramGraphPublisher implements Publisher {
     @Override
     public Map<String, Long> insights(Account account, String mediaId) {
         JsonNode answer = get(account, mediaId + "/insights",
-                Map.of("metric", String.join(",", INSIGHT_METRICS)), "insights");
+                Map.of("metric", String.join(",", METRICS)), "insights");
         Map<String, Long> metrics = new HashMap<>();
         for (JsonNode metric : answer.path("data")) {
             JsonNode value = metric.path("total_value").path("value");
@@ -210,7 +209,7 @@ class InstagramGraphPublisher implements Publisher {
                 value = metric.path("values").path(0).path("value");
             }
             String name = metric.path("name").asString("");
-            if (INSIGHT_METRICS.contains(name) && value.isIntegralNumber() && value.asLong() >= 0) {
+            if (METRICS.contains(name) && value.isIntegralNumber() && value.asLong() >= 0) {
                 metrics.put(name, value.asLong());
             }
         }

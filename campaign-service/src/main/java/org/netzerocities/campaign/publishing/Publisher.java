@@ -1,6 +1,7 @@
 package org.netzerocities.campaign.publishing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ import org.netzerocities.campaign.publishing.Publications.PostToPublish;
  * Failures are {@link PublishFailure}s saying whether trying again later can help.
  */
 interface Publisher {
+
+    /** The metrics kept per post, named as the Graph API's media insights name them. */
+    List<String> METRICS = List.of("reach", "likes", "comments", "saved", "shares");
 
     /** Creates the media container for the post (with its carousel items); returns the container id. */
     String createContainer(Account account, PostToPublish post);

@@ -57,7 +57,7 @@ class PublicationsQueueTest {
     @Test
     void aPostBeingPublishedCanNeitherBeMovedNorCancelled() {
         String postId = UUID.randomUUID().toString();
-        publications.schedule(post(postId, Instant.now()));
+        publications.schedule(post(postId, Instant.now().plusSeconds(3600)));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(postId)),
                 Update.update(Publication.STATUS, PublicationStatus.PUBLISHING), Publication.class);
 
