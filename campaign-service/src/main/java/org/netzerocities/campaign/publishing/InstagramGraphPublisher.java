@@ -88,7 +88,8 @@ class InstagramGraphPublisher implements Publisher {
         if (post.mediaKind() == MediaKind.CAROUSEL) {
             List<String> children = new ArrayList<>();
             for (String url : post.mediaUrls()) {
-                Map<String, String> item = new LinkedHashMap<>(mediaParams(url, true));
+                Map<String, String> item = new LinkedHashMap<>(PostRules.isVideo(url)
+                        ? Map.of("media_type", "VIDEO", "video_url", url) : Map.of("image_url", url));
                 item.put("is_carousel_item", "true");
                 children.add(post(account, account.instagramUserId() + "/media", item, "carousel item", true)
                         .path("id").asString());
@@ -97,7 +98,9 @@ class InstagramGraphPublisher implements Publisher {
             params.put("children", String.join(",", children));
         }
         else {
-            params.putAll(mediaParams(post.mediaUrls().get(0), post.mediaKind() == MediaKind.VIDEO));
+            String url = post.mediaUrls().get(0);
+            params.putAll(post.mediaKind() == MediaKind.VIDEO ? Map.of("media_type", "REELS", "video_url", url)
+                    : Map.of("image_url", url));
         }
         params.put("caption", post.caption() == null ? "" : post.caption());
         if (!post.collaborators().isEmpty()) {
@@ -112,10 +115,6 @@ class InstagramGraphPublisher implements Publisher {
         log.info("Instagram container {} created for post {} on account {}", containerId, post.postId(),
                 account.instagramUserId());
         return containerId;
-    }
-
-    private static Map<String, String> mediaParams(String url, boolean video) {
-        return video ? Map.of("media_type", "REELS", "video_url", url) : Map.of("image_url", url);
     }
 
     @Override
