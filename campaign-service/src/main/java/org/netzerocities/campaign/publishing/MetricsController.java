@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.netzerocities.campaign.channel.Channels;
-import org.netzerocities.campaign.publishing.Publications.PublicationStatus;
 import org.netzerocities.campaign.publishing.Publications.PublicationView;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
@@ -55,8 +54,8 @@ class MetricsController {
             throw ApiProblem.forbidden("Only the channel's leadership team enters its posts' metrics");
         }
         Map<String, Long> metrics = metrics(body);
-        if (publication.status() != PublicationStatus.PUBLISHED
-                || !InsightsCollector.record(mongo, id, metrics, clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
+        // conditional on the post being published: the check and the write are one update
+        if (!InsightsCollector.record(mongo, id, metrics, clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
             throw ApiProblem.conflict("post-not-published", "Post " + id + " is not published: it has no metrics");
         }
         log.info("Metrics {} of post {} entered by member {}", metrics.keySet(), id, caller.memberId());
