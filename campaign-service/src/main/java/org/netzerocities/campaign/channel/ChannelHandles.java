@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
 final class ChannelHandles {
 
     static final String MAIN = "NZCommunities";
-    /** A city id of the Cities Mission list: lower-case words of letters and digits joined by single hyphens. */
-    static final String CITY_ID = "[a-z0-9]+(-[a-z0-9]+)*";
+    /**
+     * A city id of the Cities Mission list: lower-case words of letters and digits joined by single hyphens, the
+     * first starting with a letter.
+     */
+    static final String CITY_ID = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
     static final int CITY_ID_MAX = 64;
     private static final Pattern CITY = Pattern.compile(CITY_ID);
 
