@@ -79,8 +79,7 @@ class InsightsCollector {
             return false;
         }
         try {
-            Map<String, Long> metrics = publisher.insights(new Account(token.get().instagramAccountId(),
-                    token.get().token(), channel.get().handle()), mediaId);
+            Map<String, Long> metrics = publisher.insights(Account.of(channel.get(), token.get()), mediaId);
             if (metrics.isEmpty()) {
                 return false;
             }

@@ -116,9 +116,7 @@ class PublishScheduler {
                 throw PublishFailure.permanent(channel.isEmpty() ? "the channel no longer exists"
                         : "the channel has no usable Instagram credential; store a new token and queue the post again");
             }
-            Account account = new Account(token.get().instagramAccountId(), token.get().token(),
-                    channel.get().handle());
-            published(publication, publishOrReconcile(publication, account));
+            published(publication, publishOrReconcile(publication, Account.of(channel.get(), token.get())));
         }
         catch (PublishFailure failure) {
             if (failure.isPermanent() && publication.publishRequestedAt() == null) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.netzerocities.campaign.channel.Channels;
+import org.netzerocities.campaign.channel.Channels.ChannelView;
 import org.netzerocities.campaign.publishing.Publications.PostToPublish;
 
 /**
@@ -45,6 +47,10 @@ interface Publisher {
 
     /** An Instagram professional account and the token to act for it; the token is never logged. */
     record Account(String instagramUserId, String token, String handle) {
+
+        static Account of(ChannelView channel, Channels.AccessToken token) {
+            return new Account(token.instagramAccountId(), token.token(), channel.handle());
+        }
 
         @Override
         public String toString() {

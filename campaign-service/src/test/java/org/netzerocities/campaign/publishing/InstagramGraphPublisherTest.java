@@ -208,6 +208,22 @@ class InstagramGraphPublisherTest {
     }
 
     @Test
+    void aPublishedContainerIsFoundAmongTheAccountsRecentMediaByItsCaption() {
+        graph.stubFor(get(urlPathEqualTo(MEDIA)).willReturn(okJson("{\"data\":["
+                + "{\"id\":\"m-new\",\"caption\":\"Another post\",\"permalink\":\"https://www.instagram.com/p/X/\","
+                + "\"timestamp\":\"2026-11-29T04:10:00+0000\"},"
+                + "{\"id\":\"m-ours\",\"caption\":\"Net zero, together #NZC\",\"permalink\":\"https://www.instagram.com/p/Y/\","
+                + "\"timestamp\":\"2026-11-29T04:05:00+0000\"},"
+                + "{\"id\":\"m-old\",\"caption\":\"Net zero, together #NZC\",\"permalink\":\"https://www.instagram.com/p/Z/\","
+                + "\"timestamp\":\"2026-10-01T09:00:00+0000\"}]}")));
+
+        assertThat(publisher.findPublished(ACCOUNT, "c-1", "Net zero, together #NZC",
+                Instant.parse("2026-11-29T04:04:30Z"))).contains(new Published("m-ours", "https://www.instagram.com/p/Y/"));
+        assertThat(publisher.findPublished(ACCOUNT, "c-1", "Never posted", Instant.parse("2026-11-29T04:04:30Z")))
+                .isEmpty();
+    }
+
+    @Test
     void insightsAreReadByMetricName() {
         graph.stubFor(get(urlPathEqualTo("/v23.0/m-9/insights")).willReturn(okJson("{\"data\":["
                 + "{\"name\":\"reach\",\"period\":\"lifetime\",\"values\":[{\"value\":1200}]},"
