@@ -214,13 +214,15 @@ class InstagramGraphPublisherTest {
                 + "\"timestamp\":\"2026-11-29T04:10:00+0000\"},"
                 + "{\"id\":\"m-ours\",\"caption\":\"Net zero, together #NZC\",\"permalink\":\"https://www.instagram.com/p/Y/\","
                 + "\"timestamp\":\"2026-11-29T04:05:00+0000\"},"
-                + "{\"id\":\"m-old\",\"caption\":\"Net zero, together #NZC\",\"permalink\":\"https://www.instagram.com/p/Z/\","
+                + "{\"id\":\"m-old\",\"caption\":\"Posted long ago\",\"permalink\":\"https://www.instagram.com/p/Z/\","
                 + "\"timestamp\":\"2026-10-01T09:00:00+0000\"}]}")));
 
         assertThat(publisher.findPublished(ACCOUNT, "c-1", "Net zero, together #NZC",
                 Instant.parse("2026-11-29T04:04:30Z"))).contains(new Published("m-ours", "https://www.instagram.com/p/Y/"));
         assertThat(publisher.findPublished(ACCOUNT, "c-1", "Never posted", Instant.parse("2026-11-29T04:04:30Z")))
                 .isEmpty();
+        assertThat(publisher.findPublished(ACCOUNT, "c-1", "Posted long ago", Instant.parse("2026-11-29T04:04:30Z")))
+                .as("the same caption posted before the publish request is another post").isEmpty();
     }
 
     @Test
