@@ -27,7 +27,15 @@ record InstagramProperties(@DefaultValue("https://graph.facebook.com") String ba
         @DefaultValue("5") int circuitMinimumCalls, @DefaultValue("PT1M") Duration circuitOpenFor,
         @DefaultValue("PT2S") Duration pollInitial, @DefaultValue("PT2M") Duration pollMaxWait) {
 
-    /** The worst case of one call with its retries: a claim's lease must be longer than a whole publish. */
+    /**
+     * The longest the scheduler can spend between two stored steps: a carousel's items and container, or the
+     * container's processing and the publish calls. A claim's lease must be longer.
+     */
+    Duration worstStep() {
+        return pollMaxWait.plus(worstCall().multipliedBy(PostRules.MAX_CAROUSEL + 1));
+    }
+
+    /** The worst case of one call with its retries. */
     Duration worstCall() {
         Duration waits = Duration.ZERO;
         for (int attempt = 1; attempt < retryAttempts; attempt++) {

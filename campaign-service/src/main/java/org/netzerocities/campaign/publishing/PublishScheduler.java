@@ -170,8 +170,9 @@ class PublishScheduler {
         return publisher.publish(account, container);
     }
 
-    /** A step's result, stored only while this instance still owns the claim. */
+    /** A step's result, stored only while this instance still owns the claim, which it renews. */
     private void owned(Publication publication, Update update) {
+        update.set(Publication.LEASE_UNTIL, now().plus(settings.lease()));
         if (mongo.updateFirst(ownedBy(publication), update.inc(Publication.VERSION, 1), Publication.class)
                 .getModifiedCount() == 0) {
             throw new ClaimLost();

@@ -36,10 +36,10 @@ class PublishingConfiguration {
     @Bean
     @ConditionalOnProperty(name = PUBLISHER, havingValue = "instagram")
     InstagramGraphPublisher instagramPublisher(InstagramProperties settings, PublishingProperties publishing) {
-        if (settings.worstCall().multipliedBy(4).compareTo(publishing.lease()) >= 0) {
-            // a claim must outlive a whole publish (creation, polling, media_publish) or a live instance loses it
-            throw new IllegalStateException("nzc.campaigns.publishing.lease must be well above the Instagram "
-                    + "adapter's worst call (" + settings.worstCall() + ")");
+        if (settings.worstStep().compareTo(publishing.lease()) >= 0) {
+            // each stored step renews the claim; a step that outlives it would let another instance take over
+            throw new IllegalStateException("nzc.campaigns.publishing.lease must be longer than the Instagram "
+                    + "adapter's slowest step (" + settings.worstStep() + ")");
         }
         return new InstagramGraphPublisher(settings);
     }

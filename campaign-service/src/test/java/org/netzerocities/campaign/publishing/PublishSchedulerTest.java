@@ -2,8 +2,11 @@ package org.netzerocities.campaign.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.netzerocities.campaign.publishing.Publications.PostToPublish;
 import org.netzerocities.campaign.publishing.Publications.PublicationStatus;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -147,6 +152,56 @@ class PublishSchedulerTest extends PublishingFixture {
         assertThat(stored(postId).status()).isEqualTo(PublicationStatus.PUBLISHED);
         assertThat(postedFor(postId)).singleElement()
                 .satisfies(posted -> assertThat(posted.getString("_id")).isEqualTo(stored(postId).containerId()));
+    }
+
+    @Test
+    void eachStoredStepRenewsTheClaimSoASlowPublishKeepsItsPost() throws Exception {
+        String postId = duePost(channel());
+        List<Instant> leases = new ArrayList<>();
+        // a clock a minute later at every reading: the step after the container is stored comes later than the claim
+        Clock slow = new Clock() {
+            final AtomicInteger readings = new AtomicInteger();
+
+            @Override
+            public Instant instant() {
+                return clock(Duration.ofMinutes(readings.getAndIncrement())).instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        LocalPublisher watching = new LocalPublisher(mongo, slow) {
+            @Override
+            public String createContainer(Account account, PostToPublish post) {
+                leases.add(lease(postId));
+                return super.createContainer(account, post);
+            }
+
+            @Override
+            public ContainerStatus awaitContainer(Account account, String containerId) {
+                leases.add(lease(postId));
+                return super.awaitContainer(account, containerId);
+            }
+        };
+
+        new PublishScheduler(mongo, watching, channels, events, id -> relay.wake(Publication.COLLECTION, id), slow,
+                SETTINGS).publishDue();
+
+        assertThat(stored(postId).status()).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(leases).hasSize(2);
+        assertThat(leases.get(1)).isAfter(leases.get(0));
+    }
+
+    private Instant lease(String postId) {
+        return mongo.findById(postId, Document.class, Publication.COLLECTION).getDate(Publication.LEASE_UNTIL)
+                .toInstant();
     }
 
     @Test

@@ -69,11 +69,21 @@ class PublishingRulesTest {
     }
 
     @Test
-    void theAdaptersWorstCallAddsItsAttemptsAndBackoffs() {
+    void theAdaptersSlowestStepAddsAttemptsBackoffsAndTheContainersProcessing() {
         InstagramProperties settings = new InstagramProperties("https://graph.facebook.com", "v23.0",
                 Duration.ofSeconds(10), 3, Duration.ofSeconds(1), 5, Duration.ofMinutes(1), Duration.ofSeconds(2),
                 Duration.ofMinutes(2));
         assertThat(settings.worstCall()).isEqualTo(Duration.ofSeconds(33));
+        assertThat(settings.worstStep()).isEqualTo(Duration.ofMinutes(2).plusSeconds(33 * 11));
+    }
+
+    @Test
+    void theInstagramPublisherRefusesToStartWithALeaseShorterThanItsSlowestStep() {
+        InstagramProperties slow = new InstagramProperties("https://graph.facebook.com", "v23.0",
+                Duration.ofSeconds(10), 3, Duration.ofSeconds(1), 5, Duration.ofMinutes(1), Duration.ofSeconds(2),
+                Duration.ofMinutes(30));
+        assertThatThrownBy(() -> new PublishingConfiguration().instagramPublisher(slow, PublishingFixture.SETTINGS))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
     }
 
     static PostToPublish post(MediaKind kind, List<String> urls, List<String> collaborators) {
