@@ -66,8 +66,11 @@ class CredentialRefresh {
 
     private boolean renew(Channel channel, Instant now) {
         Credential credential = channel.credential();
-        if (RefreshWindow.of(credential.expiresAt(), now, properties.refreshWindow()) == RefreshWindow.EXPIRED) {
+        RefreshWindow window = RefreshWindow.of(credential.expiresAt(), now, properties.refreshWindow());
+        if (window == RefreshWindow.EXPIRED) {
             warn(channel.id(), credential.expiresAt(), "expired");
+        }
+        if (window != RefreshWindow.REFRESH) {
             return false;
         }
         Optional<String> token = cipher.decrypt(credential.ciphertext(), channel.id());

@@ -50,11 +50,16 @@ abstract class ChannelApi {
         return memberId;
     }
 
-    /** Creates a city channel and returns its id. */
+    /** Creates a city channel with the default cadence and returns its id. */
     String cityChannel(String city) throws Exception {
+        return cityChannel(city, Cadence.DEFAULT.toString());
+    }
+
+    String cityChannel(String city, String cadence) throws Exception {
         String body = http.perform(post("/api/campaigns/channels").with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"city\":\"" + city + "\",\"language\":\"pt\",\"instagramAccountId\":\"17841400000000\"}"))
+                .content("{\"city\":\"" + city + "\",\"language\":\"pt\",\"instagramAccountId\":\"17841400000000\","
+                        + "\"cadence\":\"" + cadence + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$.channelId");
     }

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -153,7 +155,7 @@ class ChannelHostileInputTest extends ChannelApi {
         String credential = "/api/campaigns/channels/" + channelId + "/credential";
         Map<String, String> valid = new LinkedHashMap<>();
         valid.put("accessToken", "\"IGQWRtoken\"");
-        valid.put("expiresAt", "\"2099-01-01T00:00:00Z\"");
+        valid.put("expiresAt", "\"" + Instant.now().plus(Duration.ofDays(30)) + "\"");
         String token = "\"IGQWRtoken\"";
         return Stream.of(
                 hostile("a member of no team", sending(put(credential), asMember(UUID.randomUUID().toString()),
@@ -162,7 +164,8 @@ class ChannelHostileInputTest extends ChannelApi {
                         spoiled(valid, "accessToken", token))),
                 hostile("unknown channel", sending(put("/api/campaigns/channels/" + UUID.randomUUID() + "/credential"),
                         admin(), spoiled(valid, "accessToken", token))),
-                hostile("expiry too far", sending(put(credential), admin(), spoiled(valid, "accessToken", token))),
+                hostile("expiry too far", sending(put(credential), admin(), spoiled(valid, "expiresAt",
+                        "\"2099-01-01T00:00:00Z\""))),
                 hostile("expiry past", sending(put(credential), admin(), spoiled(valid, "expiresAt",
                         "\"2020-01-01T00:00:00Z\""))),
                 hostile("expiry not a date", sending(put(credential), admin(), spoiled(valid, "expiresAt",

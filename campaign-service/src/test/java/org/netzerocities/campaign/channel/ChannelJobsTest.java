@@ -133,6 +133,7 @@ class ChannelJobsTest extends ChannelApi {
                 () -> job(refusing, Clock.systemUTC()).refreshDue());
         job(refusing, later).refreshDue();
         job(new LocalTokenRefresher(), Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).refreshDue();
+        job(refusing, Clock.offset(Clock.systemUTC(), Duration.ofDays(4))).refreshDue();
 
         var warnings = events(channelId, EventCatalog.CHANNEL_CREDENTIAL_EXPIRING, 2, NO_MORE_WITHIN);
         assertThat(warnings).singleElement().satisfies(warning -> assertThat(warning.value())
@@ -141,7 +142,7 @@ class ChannelJobsTest extends ChannelApi {
 
     @Test
     void aChannelThatMissesItsCadenceTwiceFallsDormantOnceAndItsNextPostRevivesIt() throws Exception {
-        String channelId = dailyChannel();
+        String channelId = cityChannel(freshCity(), "P1D");
         String leader = knownMember();
         appoint(channelId, leader, "LEADERSHIP_TEAM");
         Clock twoDaysLater = Clock.fixed(Instant.now().plus(Duration.ofDays(2)).plusSeconds(60), ZoneOffset.UTC);
@@ -168,15 +169,6 @@ class ChannelJobsTest extends ChannelApi {
         activity(twoDaysLater).published(new CampaignPostPublished("post-0", "campaign-1", channelId,
                 publishedAt.minusSeconds(3600), null));
         assertThat(channels.channel(channelId).orElseThrow().lastPublishedAt()).isEqualTo(publishedAt);
-    }
-
-    private String dailyChannel() throws Exception {
-        String body = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/campaigns/channels").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"city\":\"" + freshCity() + "\",\"language\":\"it\",\"instagramAccountId\":\"1\","
-                        + "\"cadence\":\"P1D\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.read(body, "$.channelId");
     }
 
     private String storeCredential(String channelId, Instant expiresAt) throws Exception {
