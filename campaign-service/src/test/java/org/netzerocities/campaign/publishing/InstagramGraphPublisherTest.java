@@ -19,17 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netzerocities.campaign.publishing.Publications.MediaKind;
 import org.netzerocities.campaign.publishing.Publications.PostToPublish;
 import org.netzerocities.campaign.publishing.Publisher.Account;
 import org.netzerocities.campaign.publishing.Publisher.ContainerStatus;
 import org.netzerocities.campaign.publishing.Publisher.Published;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -37,32 +36,23 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 /** The Graph API adapter against WireMock playing Instagram, with its timings shrunk so that the suite stays fast. */
 class InstagramGraphPublisherTest {
 
-    static final WireMockServer graph = new WireMockServer(options().dynamicPort());
+    /** Instagram, played afresh for each test. */
+    @RegisterExtension
+    static final WireMockExtension graph = WireMockExtension.newInstance().options(options().dynamicPort()).build();
     static final Account ACCOUNT = new Account("17841400000001", "IGQsecret", "NZCommunities_Lisbon");
     static final String MEDIA = "/v23.0/17841400000001/media";
     static final String PUBLISH = "/v23.0/17841400000001/media_publish";
 
     InstagramGraphPublisher publisher;
 
-    @BeforeAll
-    static void start() {
-        graph.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        graph.stop();
-    }
-
     @BeforeEach
     void fresh() {
-        graph.resetAll();
         publisher = new InstagramGraphPublisher(settings(Duration.ofSeconds(2), 3, 10));
     }
 
     /** Timings shrunk to milliseconds; the circuit judges after {@code circuitCalls} calls. */
     InstagramProperties settings(Duration timeout, int retryAttempts, int circuitCalls) {
-        return new InstagramProperties("http://localhost:" + graph.port(), "v23.0", timeout, retryAttempts,
+        return new InstagramProperties("http://localhost:" + graph.getPort(), "v23.0", timeout, retryAttempts,
                 Duration.ofMillis(10), circuitCalls, Duration.ofMinutes(1), Duration.ofMillis(10),
                 Duration.ofSeconds(1));
     }

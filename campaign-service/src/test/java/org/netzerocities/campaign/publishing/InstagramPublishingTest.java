@@ -12,10 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netzerocities.campaign.publishing.Publications.PublicationStatus;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -23,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.jayway.jsonpath.JsonPath;
 
 /** The scheduler with the Graph adapter, WireMock playing Instagram, against the real database and broker. */
@@ -32,30 +31,21 @@ import com.jayway.jsonpath.JsonPath;
 @Import(PlatformInfrastructure.class)
 class InstagramPublishingTest extends PublishingFixture {
 
-    static final WireMockServer graph = new WireMockServer(options().dynamicPort());
+    /** Instagram, played afresh for each test. */
+    @RegisterExtension
+    static final WireMockExtension graph = WireMockExtension.newInstance().options(options().dynamicPort()).build();
     static final String ACCOUNT = "/v23.0/17841400000001";
 
     PublishScheduler scheduler;
 
-    @BeforeAll
-    static void start() {
-        graph.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        graph.stop();
-    }
-
     @BeforeEach
     void instagram() {
-        graph.resetAll();
         graph.stubFor(post(urlPathEqualTo(ACCOUNT + "/media")).willReturn(okJson("{\"id\":\"c-7\"}")));
         graph.stubFor(get(urlPathEqualTo("/v23.0/c-7")).willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
         graph.stubFor(post(urlPathEqualTo(ACCOUNT + "/media_publish")).willReturn(okJson("{\"id\":\"m-7\"}")));
         graph.stubFor(get(urlPathEqualTo("/v23.0/m-7"))
                 .willReturn(okJson("{\"permalink\":\"https://www.instagram.com/p/C7/\"}")));
-        scheduler = instance(new InstagramGraphPublisher(new InstagramProperties("http://localhost:" + graph.port(),
+        scheduler = instance(new InstagramGraphPublisher(new InstagramProperties("http://localhost:" + graph.getPort(),
                 "v23.0", Duration.ofSeconds(2), 2, Duration.ofMillis(10), 10, Duration.ofMinutes(1),
                 Duration.ofMillis(10), Duration.ofSeconds(1))), Duration.ZERO);
     }
