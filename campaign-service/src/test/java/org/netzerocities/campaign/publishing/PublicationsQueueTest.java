@@ -57,7 +57,7 @@ class PublicationsQueueTest {
     @Test
     void aPostBeingPublishedCanNeitherBeMovedNorCancelled() {
         String postId = UUID.randomUUID().toString();
-        publications.schedule(post(postId, Instant.now().plusSeconds(3600)));
+        publications.schedule(post(postId, Instant.now().plus(2, ChronoUnit.DAYS)));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(postId)),
                 Update.update(Publication.STATUS, PublicationStatus.PUBLISHING), Publication.class);
 
@@ -71,11 +71,11 @@ class PublicationsQueueTest {
     @Test
     void aCancelledPostLeavesTheQueueAndCanBeQueuedAgain() {
         String postId = UUID.randomUUID().toString();
-        publications.schedule(post(postId, Instant.now().plusSeconds(3600)));
+        publications.schedule(post(postId, Instant.now().plus(2, ChronoUnit.DAYS)));
 
         assertThat(publications.cancel(postId)).isTrue();
         assertThat(publications.publication(postId).orElseThrow().status()).isEqualTo(PublicationStatus.CANCELLED);
-        assertThat(publications.schedule(post(postId, Instant.now().plusSeconds(7200))).status())
+        assertThat(publications.schedule(post(postId, Instant.now().plus(3, ChronoUnit.DAYS))).status())
                 .isEqualTo(PublicationStatus.SCHEDULED);
     }
 

@@ -81,7 +81,8 @@ class PublishSchedulerTest extends PublishingFixture {
         start.countDown();
         racers.forEach(CompletableFuture::join);
 
-        assertThat(claimed.get()).isEqualTo(postIds.size());
+        // other tests' posts may be due for these instances too
+        assertThat(claimed.get()).isGreaterThanOrEqualTo(postIds.size());
         for (String postId : postIds) {
             assertThat(stored(postId).status()).isEqualTo(PublicationStatus.PUBLISHED);
             assertThat(postedFor(postId)).hasSize(1);
@@ -99,8 +100,9 @@ class PublishSchedulerTest extends PublishingFixture {
                 .set(Publication.STATUS, PublicationStatus.PUBLISHING).set(Publication.CLAIM_OWNER, "other-instance")
                 .set(Publication.LEASE_UNTIL, clock(Duration.ZERO).instant().plus(SETTINGS.lease())), Publication.class);
 
-        assertThat(instance(localPublisher(), Duration.ZERO).publishDue()).isZero();
+        instance(localPublisher(), Duration.ZERO).publishDue();
         assertThat(stored(postId).claimOwner()).isEqualTo("other-instance");
+        assertThat(postedFor(postId)).isEmpty();
 
         instance(localPublisher(), SETTINGS.lease().plusMinutes(1)).publishDue();
         assertThat(stored(postId).status()).isEqualTo(PublicationStatus.PUBLISHED);
@@ -122,8 +124,8 @@ class PublishSchedulerTest extends PublishingFixture {
         Publication unknown = stored(postId);
         assertThat(unknown.status()).isEqualTo(PublicationStatus.PUBLISHING);
         assertThat(unknown.publishRequestedAt()).isNotNull();
-        assertThat(instance(localPublisher(), Duration.ZERO).publishDue()).as("nobody takes it before the retry")
-                .isZero();
+        instance(localPublisher(), Duration.ZERO).publishDue();
+        assertThat(stored(postId).status()).as("nobody takes it before the retry").isEqualTo(PublicationStatus.PUBLISHING);
 
         instance(localPublisher(), SETTINGS.retryMax()).publishDue();
 
