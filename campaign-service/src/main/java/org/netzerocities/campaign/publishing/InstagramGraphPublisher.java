@@ -125,7 +125,7 @@ class InstagramGraphPublisher implements Publisher {
             JsonNode container = get(account, containerId, Map.of("fields", "status_code,status"), "container status");
             ContainerStatus status = parseStatus(container.path("status_code").asString(""));
             if (status == ContainerStatus.ERROR) {
-                throw PublishFailure.permanent("Instagram could not process the media (container " + containerId
+                throw PublishFailure.notPosted("Instagram could not process the media (container " + containerId
                         + ": " + container.path("status").asString("no detail") + ")");
             }
             if (status != ContainerStatus.IN_PROGRESS || System.nanoTime() + wait.toNanos() > deadline) {
@@ -147,8 +147,15 @@ class InstagramGraphPublisher implements Publisher {
 
     @Override
     public Published publish(Account account, String containerId) {
-        String mediaId = post(account, account.instagramUserId() + "/media_publish",
-                Map.of("creation_id", containerId), "media_publish", false).path("id").asString("");
+        String mediaId;
+        try {
+            mediaId = post(account, account.instagramUserId() + "/media_publish",
+                    Map.of("creation_id", containerId), "media_publish", false).path("id").asString("");
+        }
+        catch (PublishFailure failure) {
+            // refused outright: the container was not published
+            throw failure.isPermanent() ? PublishFailure.notPosted(failure.getMessage()) : failure;
+        }
         if (mediaId.isBlank()) {
             throw PublishFailure.transientFailure("Instagram answered media_publish without a media id");
         }

@@ -13,15 +13,23 @@ class PublishFailure extends RuntimeException {
     }
 
     private final Kind kind;
+    /** Certainly nothing went out (media refused, container in error): even a post whose outcome was unknown. */
+    private final boolean nothingPosted;
 
     PublishFailure(Kind kind, String reason) {
+        this(kind, reason, false);
+    }
+
+    private PublishFailure(Kind kind, String reason, boolean nothingPosted) {
         super(reason);
         this.kind = kind;
+        this.nothingPosted = nothingPosted;
     }
 
     PublishFailure(Kind kind, String reason, Throwable cause) {
         super(reason, cause);
         this.kind = kind;
+        this.nothingPosted = false;
     }
 
     static PublishFailure transientFailure(String reason) {
@@ -30,6 +38,11 @@ class PublishFailure extends RuntimeException {
 
     static PublishFailure permanent(String reason) {
         return new PublishFailure(Kind.PERMANENT, reason);
+    }
+
+    /** Permanent, and certain that the post is not on the account. */
+    static PublishFailure notPosted(String reason) {
+        return new PublishFailure(Kind.PERMANENT, reason, true);
     }
 
     static PublishFailure limitReached(String reason) {
@@ -42,5 +55,9 @@ class PublishFailure extends RuntimeException {
 
     boolean isPermanent() {
         return kind == Kind.PERMANENT;
+    }
+
+    boolean nothingPosted() {
+        return nothingPosted;
     }
 }

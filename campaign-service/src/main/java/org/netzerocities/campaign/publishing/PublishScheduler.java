@@ -39,7 +39,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * exists, the moment {@code media_publish} was requested before it is called. A post whose outcome is unknown (the
  * answer to media_publish lost, or its instance gone) keeps PUBLISHING and is reconciled by whoever claims it next
  * from its container's status: PUBLISHED means it went out (the media is looked up, not posted again), FINISHED
- * that it did not (the same container is published), EXPIRED that it never will (a new container).
+ * that it did not (the same container is published), EXPIRED that it never will (a new container), ERROR that it
+ * never can (the post fails). Other permanent errors while the outcome is unknown (an expired token) leave it to be
+ * reconciled again later: failing it would let it be queued and posted twice.
  * The outcome is stored with its event in the post's outbox: CampaignPostPublished or CampaignPostPublishFailed.
  */
 class PublishScheduler {
@@ -119,7 +121,7 @@ class PublishScheduler {
             published(publication, publishOrReconcile(publication, Account.of(channel.get(), token.get())));
         }
         catch (PublishFailure failure) {
-            if (failure.isPermanent() && publication.publishRequestedAt() == null) {
+            if (failure.isPermanent() && (publication.publishRequestedAt() == null || failure.nothingPosted())) {
                 failed(publication, failure.getMessage(), channel);
             }
             else {

@@ -118,7 +118,7 @@ class InstagramGraphPublisherTest {
 
         assertThatThrownBy(() -> publisher.awaitContainer(ACCOUNT, "c-err"))
                 .isInstanceOfSatisfying(PublishFailure.class, failure -> {
-                    assertThat(failure.isPermanent()).isTrue();
+                    assertThat(failure.nothingPosted()).as("such a container is never published").isTrue();
                     assertThat(failure.getMessage()).contains("2207026");
                 });
     }
@@ -165,6 +165,15 @@ class InstagramGraphPublisherTest {
         assertThatThrownBy(() -> publisher.publish(ACCOUNT, "c-3")).isInstanceOfSatisfying(PublishFailure.class,
                 failure -> assertThat(failure.kind()).isEqualTo(PublishFailure.Kind.TRANSIENT));
         graph.verify(1, postRequestedFor(urlPathEqualTo(PUBLISH)));
+    }
+
+    @Test
+    void aMediaPublishInstagramRefusesLeavesNothingPosted() {
+        graph.stubFor(post(urlPathEqualTo(PUBLISH)).willReturn(aResponse().withStatus(400)
+                .withBody(error(100, "OAuthException", "Invalid parameter"))));
+
+        assertThatThrownBy(() -> publisher.publish(ACCOUNT, "c-4")).isInstanceOfSatisfying(PublishFailure.class,
+                failure -> assertThat(failure.nothingPosted()).isTrue());
     }
 
     @Test

@@ -138,6 +138,30 @@ class PublishSchedulerTest extends PublishingFixture {
     }
 
     @Test
+    void anUnknownOutcomeWhoseContainerTurnsOutInErrorFailsAndTellsTheTeam() throws Exception {
+        String postId = duePost(channel());
+        LocalPublisher noAnswer = new LocalPublisher(mongo, clock(Duration.ZERO)) {
+            @Override
+            public Published publish(Account account, String containerId) {
+                throw PublishFailure.transientFailure("media_publish: Instagram did not answer within PT10S");
+            }
+        };
+        LocalPublisher containerInError = new LocalPublisher(mongo, clock(Duration.ZERO)) {
+            @Override
+            public ContainerStatus awaitContainer(Account account, String containerId) {
+                throw PublishFailure.notPosted("Instagram could not process the media (container " + containerId + ")");
+            }
+        };
+
+        instance(noAnswer, Duration.ZERO).publishDue();
+        instance(containerInError, SETTINGS.retryMax()).publishDue();
+
+        assertThat(stored(postId).status()).isEqualTo(PublicationStatus.FAILED);
+        assertThat(postEvents(List.of(postId), EventCatalog.CAMPAIGN_POST_PUBLISH_FAILED, 1, Duration.ofSeconds(10)))
+                .hasSize(1);
+    }
+
+    @Test
     void aContainerCreatedBeforeAFailureIsPublishedLaterInsteadOfANewOne() throws Exception {
         String postId = duePost(channel());
         LocalPublisher stalls = new LocalPublisher(mongo, clock(Duration.ZERO)) {
