@@ -38,7 +38,7 @@ final class CampaignRules {
         else if (Duration.between(campaign.startsAt(), campaign.endsAt()).compareTo(LONGEST) > 0) {
             errors.add(new FieldError("endsAt", "must be at most two years after startsAt"));
         }
-        if (!campaign.endsAt().isAfter(now)) {
+        else if (!campaign.endsAt().isAfter(now)) {
             errors.add(new FieldError("endsAt", "must be in the future"));
         }
         if (campaign.subTheme().pillar() != campaign.pillar()) {
