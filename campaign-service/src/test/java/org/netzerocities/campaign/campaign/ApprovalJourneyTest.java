@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -37,7 +39,7 @@ class ApprovalJourneyTest extends CampaignApi {
         var submittedEvent = events(EventCatalog.CAMPAIGN_POSTS_TOPIC, postId, EventCatalog.CAMPAIGN_POST_SUBMITTED, 1);
         assertThat(submittedEvent).hasSize(1);
         assertThat(JsonPath.<String>read(submittedEvent.get(0).value(), "$.authorId")).isEqualTo(team.leader());
-        assertThat(JsonPath.<java.util.List<String>>read(submittedEvent.get(0).value(), "$.steeringIds"))
+        assertThat(JsonPath.<List<String>>read(submittedEvent.get(0).value(), "$.steeringIds"))
                 .containsExactly(team.steering());
 
         http.perform(json(post("/api/campaigns/posts/{id}/rejection", postId), team.steering(),
@@ -46,7 +48,7 @@ class ApprovalJourneyTest extends CampaignApi {
         var rejected = events(EventCatalog.CAMPAIGN_POSTS_TOPIC, postId, EventCatalog.CAMPAIGN_POST_REJECTED, 1);
         assertThat(rejected).hasSize(1);
         assertThat(JsonPath.<String>read(rejected.get(0).value(), "$.comment")).isEqualTo("Credit the photographer");
-        assertThat(JsonPath.<java.util.List<String>>read(rejected.get(0).value(), "$.leadershipIds"))
+        assertThat(JsonPath.<List<String>>read(rejected.get(0).value(), "$.leadershipIds"))
                 .containsExactly(team.leader());
 
         http.perform(json(put("/api/campaigns/posts/{id}", postId), team.leader(), postJson("Photo: Ana")))

@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
+import com.jayway.jsonpath.JsonPath;
+
 /** Members who join through a campaign's link count towards it, each once. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,7 +37,7 @@ class AttributionTest extends CampaignApi {
     void membersJoiningWithTheCampaignsReferenceAreCountedOnceEachAndOtherReferencesNotAtAll() throws Exception {
         Team team = team();
         String ref = "join-" + UUID.randomUUID().toString().substring(0, 8);
-        String campaignId = com.jayway.jsonpath.JsonPath.read(launch(team.leader(),
+        String campaignId = JsonPath.read(launch(team.leader(),
                 campaignJson(team.channelId(), "CONTENT_CREATION", ref)).andExpect(status().isCreated()).andReturn()
                 .getResponse().getContentAsString(), "$.id");
         String ana = UUID.randomUUID().toString();

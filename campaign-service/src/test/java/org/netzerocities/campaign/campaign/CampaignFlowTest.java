@@ -1,6 +1,7 @@
 package org.netzerocities.campaign.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.netzerocities.testsupport.MemberTokens.asMember;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +16,7 @@ import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -104,8 +106,8 @@ class CampaignFlowTest extends CampaignApi {
         launch(other.leader(), body).andExpect(status().isForbidden());
         launch(team.steering(), body).andExpect(status().isForbidden());
         http.perform(post("/api/campaigns/campaigns").with(admin())
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.campaignRef").value(org.hamcrest.Matchers.startsWith("lanes-for-lisbon-")));
+                .andExpect(jsonPath("$.campaignRef").value(startsWith("lanes-for-lisbon-")));
     }
 }
