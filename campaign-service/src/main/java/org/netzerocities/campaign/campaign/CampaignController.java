@@ -125,10 +125,8 @@ class CampaignController {
     @PostMapping("/calls-to-action/{id}/responses")
     @Operation(summary = "Respond to a call to action {answers: {questionId: text}} before its deadline, once: any "
             + "member. Publishes CallToActionResponded; 409 after the deadline or when answered already.")
-    ResponseEntity<CampaignErasure.ResponseView> respond(@PathVariable String id,
-            @Valid @RequestBody ResponseForm body, Caller caller) {
-        CallToActionResponse response = calls.respond(id, body, caller);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new CampaignErasure.ResponseView(response.campaignId(),
-                response.answers(), response.respondedAt()));
+    ResponseEntity<ResponseView> respond(@PathVariable String id, @Valid @RequestBody ResponseForm body,
+            Caller caller) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(ResponseView.of(calls.respond(id, body, caller)));
     }
 }

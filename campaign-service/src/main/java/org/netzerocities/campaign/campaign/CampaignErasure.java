@@ -1,7 +1,5 @@
 package org.netzerocities.campaign.campaign;
 
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import org.netzerocities.events.consumer.EventHandler;
@@ -50,7 +48,7 @@ class CampaignErasure {
     PersonalData callToActionResponsesOfMember(MongoTemplate mongo) {
         return new PersonalData("callToActionResponses", memberId -> mongo.find(Query.query(
                 Criteria.where(CallToActionResponse.MEMBER_ID).is(memberId)), CallToActionResponse.class).stream()
-                .map(response -> new ResponseView(response.campaignId(), response.answers(), response.respondedAt()))
+                .map(ResponseView::of)
                 .toList());
     }
 
@@ -76,9 +74,5 @@ class CampaignErasure {
     private static long clear(MongoTemplate mongo, Class<?> type, String field, String memberId) {
         return mongo.updateMulti(Query.query(Criteria.where(field).is(memberId)),
                 new Update().unset(field).inc(VERSION, 1), type).getModifiedCount();
-    }
-
-    /** A response as its author's export shows it. */
-    record ResponseView(String campaignId, Map<String, String> answers, Instant respondedAt) {
     }
 }

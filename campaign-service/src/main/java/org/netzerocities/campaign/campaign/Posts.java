@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -78,25 +79,17 @@ class Posts {
     /** @throws ApiProblem 404 unknown post, 403 not its channel's leadership team, 409 not editable */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
     public CampaignPost edit(String postId, PostDraft draft, Caller caller) {
-        CampaignPost post = find(postId);
-        ChannelAccess.requireLeadership(access.of(post.channelId()), caller);
-        Campaign campaign = campaigns.find(post.campaignId());
-        post.edit(PostRules.check(draft, campaign.kind(), collaboratorsOf(campaign)), now());
-        post = mongo.save(post);
-        log.info("Post {} edited by {}", postId, caller.memberId());
-        return post;
+        return transition(postId, caller, ChannelAccess::requireLeadership, (post, channel) -> {
+            Campaign campaign = campaigns.find(post.campaignId());
+            post.edit(PostRules.check(draft, campaign.kind(), collaboratorsOf(campaign)), now());
+        }, "edited");
     }
 
     /** @throws ApiProblem 404 unknown post, 403 not its channel's leadership team, 409 not a draft */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
     public CampaignPost submit(String postId, Caller caller) {
-        CampaignPost post = find(postId);
-        ChannelView channel = access.of(post.channelId());
-        ChannelAccess.requireLeadership(channel, caller);
-        post.submit(channel, caller.memberId(), now(), events);
-        post = mongo.save(post);
-        log.info("Post {} submitted for approval by {}", postId, caller.memberId());
-        return post;
+        return transition(postId, caller, ChannelAccess::requireLeadership,
+                (post, channel) -> post.submit(channel, caller.memberId(), now(), events), "submitted for approval");
     }
 
     /**
@@ -134,12 +127,22 @@ class Posts {
     /** @throws ApiProblem 404 unknown post, 403 not its channel's steering committee or its author, 409 not submitted */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
     public CampaignPost reject(String postId, PostReview.Rejection rejection, Caller caller) {
+        return transition(postId, caller, ChannelAccess::requireSteering, (post, channel) -> post.reject(channel,
+                caller.memberId(), rejection.comment().strip(), now(), events), "rejected");
+    }
+
+    /**
+     * One step of the workflow: the post read, the caller's right on its channel checked, the step taken on what
+     * was read and saved on condition that nobody saved the post in between.
+     */
+    private CampaignPost transition(String postId, Caller caller, BiConsumer<ChannelView, Caller> allowed,
+            BiConsumer<CampaignPost, ChannelView> step, String done) {
         CampaignPost post = find(postId);
         ChannelView channel = access.of(post.channelId());
-        ChannelAccess.requireSteering(channel, caller);
-        post.reject(channel, caller.memberId(), rejection.comment().strip(), now(), events);
+        allowed.accept(channel, caller);
+        step.accept(post, channel);
         post = mongo.save(post);
-        log.info("Post {} rejected by {}", postId, caller.memberId());
+        log.info("Post {} {} by {}", postId, done, caller.memberId());
         return post;
     }
 
