@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -343,8 +344,84 @@ class PlatformJourneyE2ETest {
         call("GET", "/api/learning/cohorts/" + cohort + "/dashboard", null, learner, 403);
     }
 
+    /**
+     * The engagement plan of issue 9: an admin opens Valencia's channel and appoints its leadership team and
+     * steering committee; the leadership team launches a call to action and drafts its post, which cannot be
+     * approved by its author and is approved by the steering committee, then published by the scheduler (the local
+     * publisher of the embedded stack); a citizen who joins through the campaign's link and answers the call is
+     * counted in its KPIs.
+     */
     @Test
     @Order(5)
+    void aCampaignPostIsApprovedByTheSteeringCommitteePublishedAndItsCallToActionCounted() throws Exception {
+        String admin = call("POST", "/api/community/auth/token",
+                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode lead = register("pau-" + run + "@example.org", "valencia", "Pau Ferrer");
+        JsonNode steering = register("elena-" + run + "@example.org", "valencia", "Elena Navarro");
+        String leadToken = lead.get("accessToken").asString();
+        String steeringToken = steering.get("accessToken").asString();
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            call("GET", "/api/campaigns/audience/me", null, leadToken, 200);
+            call("GET", "/api/campaigns/audience/me", null, steeringToken, 200);
+        });
+
+        JsonNode channel = call("POST", "/api/campaigns/channels",
+                "{\"city\":\"valencia\",\"language\":\"es\",\"instagramAccountId\":\"17841400000000001\"}",
+                admin, 201);
+        assertThat(channel.get("handle").asString()).isEqualTo("NZCommunities_Valencia");
+        String channelId = channel.get("channelId").asString();
+        call("POST", "/api/campaigns/channels/" + channelId + "/team", "{\"memberId\":\""
+                + lead.at("/member/id").asString() + "\",\"role\":\"LEADERSHIP_TEAM\"}", admin, 200);
+        call("POST", "/api/campaigns/channels/" + channelId + "/team", "{\"memberId\":\""
+                + steering.at("/member/id").asString() + "\",\"role\":\"STEERING_COMMITTEE\"}", admin, 200);
+        // the channel's own Instagram token (stored encrypted; the embedded stack's local publisher posts nothing)
+        assertThat(send("PUT", "/api/campaigns/channels/" + channelId + "/credential",
+                "{\"accessToken\":\"IGQVJ-valencia-" + run + "\"}", admin).statusCode()).isBetween(200, 204);
+
+        String ref = "valencia-trees-" + run;
+        JsonNode campaign = call("POST", "/api/campaigns/campaigns", """
+                {"channelId":"%s","kind":"CALL_TO_ACTION","title":"Plant a street tree","audience":["CITIZENS"],
+                 "pillar":"EXPANDING_MOVEMENT","subTheme":"TAKE_ACTION","startsAt":"%s","endsAt":"%s",
+                 "kpis":{"responses":50,"newMembers":20},"campaignRef":"%s",
+                 "callToAction":{"activity":"Adopt a tree in your street","deadline":"%s",
+                  "questions":[{"id":"street","text":"Which street?","required":true}]}}""".formatted(channelId,
+                Instant.now(), Instant.now().plus(Duration.ofDays(30)), ref,
+                Instant.now().plus(Duration.ofDays(20))), leadToken, 201);
+        String campaignId = campaign.get("id").asString();
+        String post = call("POST", "/api/campaigns/campaigns/" + campaignId + "/posts", """
+                {"caption":"Adopt a tree in your street this spring","hashtags":["NetZeroCities","Valencia"],
+                 "mediaKind":"IMAGE","mediaUrls":["https://media.example.org/valencia-trees.jpg"]}""", leadToken, 201)
+                .get("id").asString();
+        call("POST", "/api/campaigns/posts/" + post + "/submission", null, leadToken, 200);
+        // nothing reaches the channel without the steering committee: not even its author may approve
+        String approval = "{\"scheduledAt\":\"" + Instant.now().plusSeconds(2) + "\"}";
+        assertThat(send("POST", "/api/campaigns/posts/" + post + "/approval", approval, leadToken).statusCode())
+                .isEqualTo(403);
+        call("POST", "/api/campaigns/posts/" + post + "/approval", approval, steeringToken, 200);
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode published = call("GET", "/api/campaigns/posts/" + post, null, leadToken, 200);
+            assertThat(published.at("/publication/status").asString()).isEqualTo("PUBLISHED");
+            assertThat(published.at("/publication/permalink").asString()).isNotEmpty();
+        });
+        assertThat(send("GET", "/api/campaigns/channels/" + channelId + "/calendar.ics", null, leadToken).body())
+                .contains("BEGIN:VCALENDAR", "UID:" + post);
+
+        JsonNode citizen = call("POST", "/api/community/members", """
+                {"email":"marta-%s@example.org","password":"correct horse battery","displayName":"Marta Soler",
+                 "city":"valencia","languages":["es"],"interests":["nature"],"campaignRef":"%s"}""".formatted(run, ref),
+                null, 201);
+        call("POST", "/api/campaigns/calls-to-action/" + campaignId + "/responses",
+                "{\"answers\":{\"street\":\"Carrer de Sueca\"}}", citizen.get("accessToken").asString(), 201);
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode kpis = call("GET", "/api/campaigns/campaigns/" + campaignId + "/kpis", null, leadToken, 200);
+            assertThat(kpis.at("/measured/responses").asLong()).isOne();
+            assertThat(kpis.at("/measured/newMembers").asLong()).isOne();
+        });
+    }
+
+    @Test
+    @Order(6)
     void badInputAndBadTokensAreProblemsNotFailures() throws Exception {
         HttpResponse<String> invalid = send("POST", "/api/community/members", "{\"email\":\"nope\"}", null);
         assertThat(invalid.statusCode()).isEqualTo(400);
@@ -358,7 +435,7 @@ class PlatformJourneyE2ETest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyServiceHasHealthMetricsAndApiDocsThroughTheGateway() throws Exception {
         for (String docs : List.of("community", "learning", "campaigns", "notifications")) {
             assertThat(call("GET", "/api/" + docs + "/v3/api-docs", null, null, 200).get("openapi").asString())
@@ -382,7 +459,7 @@ class PlatformJourneyE2ETest {
      * are forced to see every event a second time.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void noEventIsLostOrDoubledAcrossABrokerOutage() throws Exception {
         int members = 5;
         stack.stopKafka();
