@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.netzerocities.campaign.publishing.PublicUrls;
 import org.netzerocities.support.ApiProblem.FieldError;
 
 /**

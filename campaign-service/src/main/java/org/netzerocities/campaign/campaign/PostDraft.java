@@ -2,6 +2,7 @@ package org.netzerocities.campaign.campaign;
 
 import java.util.List;
 
+import org.netzerocities.campaign.publishing.PublicUrls;
 import org.netzerocities.campaign.publishing.Publications.MediaKind;
 
 import jakarta.validation.constraints.NotEmpty;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.netzerocities.campaign.publishing.PublicUrls;
 import org.netzerocities.campaign.publishing.Publications.MediaKind;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.ApiProblem.FieldError;

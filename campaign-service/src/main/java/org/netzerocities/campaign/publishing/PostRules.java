@@ -1,7 +1,6 @@
 package org.netzerocities.campaign.publishing;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ final class PostRules {
     static final int MAX_CAPTION = 2200;
     static final int MAX_COLLABORATORS = 3;
     static final int MAX_CAROUSEL = 10;
-    static final int MAX_URL = 2048;
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9._]{1,30}");
     private static final List<String> VIDEO_SUFFIXES = List.of(".mp4", ".mov");
 
@@ -69,24 +67,8 @@ final class PostRules {
             errors.add(new FieldError("mediaUrls", post.mediaKind() == MediaKind.CAROUSEL
                     ? "2 to " + MAX_CAROUSEL + " media for a carousel" : "exactly one medium"));
         }
-        if (urls.stream().anyMatch(url -> !isPublicHttps(url))) {
+        if (urls.stream().anyMatch(url -> PublicUrls.problem(url) != null)) {
             errors.add(new FieldError("mediaUrls", "absolute https URLs Instagram can fetch"));
-        }
-    }
-
-    /** An absolute https URL naming a host, not this machine: Instagram must be able to fetch it. */
-    static boolean isPublicHttps(String url) {
-        if (url == null || url.length() > MAX_URL) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            String host = uri.getHost();
-            return "https".equalsIgnoreCase(uri.getScheme()) && host != null && !host.isBlank()
-                    && !host.equalsIgnoreCase("localhost") && !host.startsWith("127.") && host.contains(".");
-        }
-        catch (URISyntaxException ex) {
-            return false;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netzerocities.campaign.publishing.PublicUrls;
 import org.netzerocities.campaign.publishing.Publications.MediaKind;
 import org.netzerocities.support.ApiProblem;
 

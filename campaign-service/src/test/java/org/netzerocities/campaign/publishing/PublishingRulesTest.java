@@ -93,7 +93,8 @@ class PublishingRulesTest {
     @ParameterizedTest
     @ValueSource(strings = { "http://media.example.org/a.jpg", "https://localhost/a.jpg", "https://127.0.0.1/a.jpg",
             "ftp://media.example.org/a.jpg", "/a.jpg", "https://intranet/a.jpg", "https://exa mple.org/a.jpg",
-            "javascript:alert(1)" })
+            "javascript:alert(1)", "https://10.0.0.7/a.jpg", "https://[::1]/a.jpg", "https://nas.local/a.jpg",
+            "https://user:secret@media.example.org/a.jpg" })
     void mediaInstagramCannotFetchAreRefused(String url) {
         assertThatThrownBy(() -> PostRules.check(post(MediaKind.IMAGE, List.of(url), List.of())))
                 .isInstanceOf(ApiProblem.class);

@@ -1,4 +1,4 @@
-package org.netzerocities.campaign.campaign;
+package org.netzerocities.campaign.publishing;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * Links that must work for anyone on the internet: Instagram fetches a post's media itself, and members follow a
- * campaign's links. Only the syntax is checked, with no DNS lookup (the service does not fetch them): https, a
+ * campaign's links. Checked when a post is drafted and again when it is queued for publishing. Only the syntax is checked, with no DNS lookup (the service does not fetch them): https, a
  * host name or a public address, no credentials, and no host that can only mean a private network.
  */
-final class PublicUrls {
+public final class PublicUrls {
 
-    static final int MAX_LENGTH = 2048;
+    public static final int MAX_LENGTH = 2048;
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern HOST_NAME = Pattern.compile(
             "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -23,7 +23,7 @@ final class PublicUrls {
     }
 
     /** Why {@code url} is not a publicly reachable https URL, or null when it is. */
-    static String problem(String url) {
+    public static String problem(String url) {
         if (url == null || url.isBlank()) {
             return "must be an https URL";
         }
