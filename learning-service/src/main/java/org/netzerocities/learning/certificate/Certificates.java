@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.netzerocities.events.consumer.IdLookup;
 import org.netzerocities.events.consumer.RetryLaterException;
 import org.netzerocities.events.contract.learning.ProgramCompleted;
 import org.netzerocities.events.outbox.EventFactory;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Service;
 class Certificates {
 
     private static final Logger log = LoggerFactory.getLogger(Certificates.class);
+    /** Members holding a certificate issued before their name reached the programme, by member id. */
+    static final String AWAITING_NAME = "certificate_holders_awaiting_name";
 
     private final CertificateRepository certificates;
     private final MongoTemplate mongo;
@@ -73,6 +76,9 @@ class Certificates {
         List<String> modules = programme.modules().stream().map(ModuleOutline::title).toList();
         Certificate certificate = Certificate.issue(UUID.randomUUID().toString(), codes.next(), completed, name,
                 modules, now(), events);
+        if (name == null) {
+            awaitName(completed.memberId());
+        }
         try {
             certificates.insert(certificate);
         }
@@ -90,7 +96,7 @@ class Certificates {
             anonymise(completed.memberId());
         }
         else if (name == null) {
-            learners.findById(completed.memberId()).ifPresent(learner -> nameHolder(learner.memberId(),
+            learners.findById(completed.memberId()).ifPresent(learner -> name(learner.memberId(),
                     learner.displayName()));
         }
     }
@@ -122,9 +128,22 @@ class Certificates {
      * stays: the certificate names the holder as they were called when they completed the programme.
      */
     void nameHolder(String memberId, String displayName) {
-        if (displayName == null || displayName.isBlank()) {
+        // every member event comes here: an id lookup decides, not a query over all certificates
+        if (displayName == null || displayName.isBlank()
+                || IdLookup.byId(mongo, AWAITING_NAME, memberId).isEmpty()) {
             return;
         }
+        name(memberId, displayName);
+        mongo.remove(Query.query(Criteria.where("_id").is(memberId)), AWAITING_NAME);
+    }
+
+    /** Marks the member as holding a certificate issued without a name, before that certificate is written. */
+    private void awaitName(String memberId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(memberId)), new Update().setOnInsert("since", now()),
+                AWAITING_NAME);
+    }
+
+    private void name(String memberId, String displayName) {
         long named = mongo.updateMulti(Query.query(Criteria.where(Certificate.MEMBER_ID).is(memberId)
                 .and(Certificate.HOLDER_NAME).is(null)),
                 new Update().set(Certificate.HOLDER_NAME, displayName), Certificate.class)
@@ -140,6 +159,7 @@ class Certificates {
      * read cannot write the holder back (MongoTemplate moves the {@code @Version} of the entity it updates).
      */
     void anonymise(String memberId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(memberId)), AWAITING_NAME);
         long anonymised = mongo.updateMulti(Query.query(Criteria.where(Certificate.MEMBER_ID).is(memberId)),
                 new Update().unset(Certificate.MEMBER_ID).unset(Certificate.HOLDER_NAME)
                         .set(Certificate.HOLDER_ERASED, true).set(OutboxAggregate.OUTBOX_FIELD, List.of()),
