@@ -93,9 +93,7 @@ class PlatformJourneyE2ETest {
         String memberId = registered.at("/member/id").asString();
         assertThat(registered.get("tokenType").asString()).isEqualTo("Bearer");
 
-        String token = call("POST", "/api/community/auth/token",
-                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200)
-                .get("accessToken").asString();
+        String token = logIn(email);
         assertThat(call("GET", "/api/community/members/me", null, token, 200).get("id").asString())
                 .isEqualTo(memberId);
 
@@ -112,12 +110,9 @@ class PlatformJourneyE2ETest {
         });
 
         // the bootstrap admin of the embedded default grants a role; it shows in the member's next token
-        String admin = call("POST", "/api/community/auth/token",
-                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String admin = adminToken();
         call("POST", "/api/community/members/" + memberId + "/roles", "{\"role\":\"FRONTRUNNER\"}", admin, 200);
-        String renewed = call("POST", "/api/community/auth/token",
-                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200)
-                .get("accessToken").asString();
+        String renewed = logIn(email);
         // a city-bound role travels as a grant for its city, never as a global role
         assertThat(claims(renewed).get("grants").toString()).contains("FRONTRUNNER").contains("cluj-napoca");
         assertThat(claims(renewed).get("roles").toString()).doesNotContain("FRONTRUNNER");
@@ -131,8 +126,7 @@ class PlatformJourneyE2ETest {
     @Test
     @Order(2)
     void citizenJoinsThroughALocalCallIsOnboardedFoundAndCountedThenErased() throws Exception {
-        String admin = call("POST", "/api/community/auth/token",
-                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String admin = adminToken();
         String teamEmail = "rita-" + UUID.randomUUID() + "@example.org";
         String teamId = register(teamEmail, "lisbon").at("/member/id").asString();
         call("POST", "/api/community/members/" + teamId + "/roles", "{\"role\":\"TRANSITION_TEAM\"}", admin, 200);
@@ -177,9 +171,18 @@ class PlatformJourneyE2ETest {
         assertThat(send("GET", "/api/community/members/me", null, token).statusCode()).isEqualTo(401);
     }
 
+    /** The bootstrap admin of the embedded default. */
+    private String adminToken() throws Exception {
+        return logIn("admin@nzc.local", "change-me-now");
+    }
+
     private String logIn(String email) throws Exception {
+        return logIn(email, "correct horse battery");
+    }
+
+    private String logIn(String email, String password) throws Exception {
         return call("POST", "/api/community/auth/token",
-                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200)
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null, 200)
                 .get("accessToken").asString();
     }
 
@@ -192,8 +195,7 @@ class PlatformJourneyE2ETest {
     @Test
     @Order(3)
     void membersMeetInAGroupTalkWithMentionsRegisterForAnEventAndPinTheirContent() throws Exception {
-        String admin = call("POST", "/api/community/auth/token",
-                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String admin = adminToken();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String organiserEmail = "marta-" + run + "@example.org";
         String organiserId = register(organiserEmail, "antwerp", "Marta Janssens").at("/member/id").asString();
@@ -267,8 +269,7 @@ class PlatformJourneyE2ETest {
     @Test
     @Order(4)
     void learnerEnrolsCompletesTheProgrammeWithHerFacilitatorAndHoldsAVerifiableCertificate() throws Exception {
-        String admin = call("POST", "/api/community/auth/token",
-                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String admin = adminToken();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String facilitatorEmail = "lucia-" + run + "@example.org";
         String facilitatorId = register(facilitatorEmail, "seville", "Lucía Ortega").at("/member/id").asString();
@@ -354,8 +355,7 @@ class PlatformJourneyE2ETest {
     @Test
     @Order(5)
     void aCampaignPostIsApprovedByTheSteeringCommitteePublishedAndItsCallToActionCounted() throws Exception {
-        String admin = call("POST", "/api/community/auth/token",
-                "{\"email\":\"admin@nzc.local\",\"password\":\"change-me-now\"}", null, 200).get("accessToken").asString();
+        String admin = adminToken();
         String run = UUID.randomUUID().toString().substring(0, 8);
         JsonNode lead = register("pau-" + run + "@example.org", "valencia", "Pau Ferrer");
         JsonNode steering = register("elena-" + run + "@example.org", "valencia", "Elena Navarro");
