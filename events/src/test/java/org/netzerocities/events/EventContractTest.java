@@ -27,6 +27,12 @@ import org.netzerocities.events.contract.campaign.CampaignPostRejected;
 import org.netzerocities.events.contract.campaign.CampaignPostPublished;
 import org.netzerocities.events.contract.campaign.CampaignPostPublishFailed;
 import org.netzerocities.events.contract.campaign.EngagementPlanShared;
+import org.netzerocities.events.contract.community.EmailVerificationRequested;
+import org.netzerocities.events.contract.community.PasswordResetRequested;
+import org.netzerocities.events.contract.community.EmailChangeRequested;
+import org.netzerocities.events.contract.community.EmailChanged;
+import org.netzerocities.events.contract.community.PasswordChanged;
+import org.netzerocities.events.contract.community.TermsVersionPublished;
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
 import org.netzerocities.events.contract.community.EventCancelled;
 import org.netzerocities.events.contract.community.EventRegistrationChanged;
@@ -178,7 +184,14 @@ class EventContractTest {
             sample(EventCatalog.CAMPAIGN_POST_REJECTED, new CampaignPostRejected("p-1", "c-1", "ch-1", "m-2", "Please credit the photographer", List.of("m-1"))),
             sample(EventCatalog.CAMPAIGN_POST_PUBLISHED, new CampaignPostPublished("p-1", "c-1", "ch-1", AT, "https://www.instagram.com/p/C0ffee/")),
             sample(EventCatalog.CAMPAIGN_POST_PUBLISH_FAILED, new CampaignPostPublishFailed("p-1", "c-1", "ch-1", "The image URL could not be fetched", List.of("m-1"))),
-            sample(EventCatalog.ENGAGEMENT_PLAN_SHARED, new EngagementPlanShared("ep-1", "m-1", "lisbon", "Marvila talks climate")));
+            sample(EventCatalog.ENGAGEMENT_PLAN_SHARED, new EngagementPlanShared("ep-1", "m-1", "lisbon", "Marvila talks climate")),
+            // account security and terms (issue 10)
+            sample(EventCatalog.EMAIL_VERIFICATION_REQUESTED, new EmailVerificationRequested("m-1", "https://portal.example.org/verify-email?token=abc", AT, AT.plusSeconds(86_400))),
+            sample(EventCatalog.PASSWORD_RESET_REQUESTED, new PasswordResetRequested("m-1", "https://portal.example.org/reset-password?token=abc", AT, AT.plusSeconds(3_600))),
+            sample(EventCatalog.EMAIL_CHANGE_REQUESTED, new EmailChangeRequested("m-1", "ana.new@example.org", "https://portal.example.org/confirm-email?token=abc", AT, AT.plusSeconds(86_400))),
+            sample(EventCatalog.EMAIL_CHANGED, new EmailChanged("m-1", "ana@example.org", AT)),
+            sample(EventCatalog.PASSWORD_CHANGED, new PasswordChanged("m-1", AT)),
+            sample(EventCatalog.TERMS_VERSION_PUBLISHED, new TermsVersionPublished(3, AT, "Clearer wording on newsletters")));
 
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

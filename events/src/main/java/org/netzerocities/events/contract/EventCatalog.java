@@ -17,6 +17,12 @@ import org.netzerocities.events.contract.campaign.CampaignPostRejected;
 import org.netzerocities.events.contract.campaign.CampaignPostPublished;
 import org.netzerocities.events.contract.campaign.CampaignPostPublishFailed;
 import org.netzerocities.events.contract.campaign.EngagementPlanShared;
+import org.netzerocities.events.contract.community.EmailVerificationRequested;
+import org.netzerocities.events.contract.community.PasswordResetRequested;
+import org.netzerocities.events.contract.community.EmailChangeRequested;
+import org.netzerocities.events.contract.community.EmailChanged;
+import org.netzerocities.events.contract.community.PasswordChanged;
+import org.netzerocities.events.contract.community.TermsVersionPublished;
 import org.netzerocities.events.contract.community.CallToJoinLaunched;
 import org.netzerocities.events.contract.community.EventCancelled;
 import org.netzerocities.events.contract.community.EventRegistrationChanged;
@@ -326,6 +332,31 @@ public final class EventCatalog {
             "org.netzerocities.campaign.engagement-plan.shared.v1", CAMPAIGN_ENGAGEMENT_PLANS_TOPIC, EngagementPlanShared.class,
             "schemas/campaign/engagement-plan-shared.v1.json");
 
+    // account security (internal topic) and terms versions: consumed by notification-service (issue 10), produced by issue 12
+    public static final EventType<EmailVerificationRequested> EMAIL_VERIFICATION_REQUESTED = new EventType<>(
+            "org.netzerocities.community.account.email-verification-requested.v1", COMMUNITY_ACCOUNT_SECURITY_TOPIC, EmailVerificationRequested.class,
+            "schemas/community/email-verification-requested.v1.json");
+
+    public static final EventType<PasswordResetRequested> PASSWORD_RESET_REQUESTED = new EventType<>(
+            "org.netzerocities.community.account.password-reset-requested.v1", COMMUNITY_ACCOUNT_SECURITY_TOPIC, PasswordResetRequested.class,
+            "schemas/community/password-reset-requested.v1.json");
+
+    public static final EventType<EmailChangeRequested> EMAIL_CHANGE_REQUESTED = new EventType<>(
+            "org.netzerocities.community.account.email-change-requested.v1", COMMUNITY_ACCOUNT_SECURITY_TOPIC, EmailChangeRequested.class,
+            "schemas/community/email-change-requested.v1.json");
+
+    public static final EventType<EmailChanged> EMAIL_CHANGED = new EventType<>(
+            "org.netzerocities.community.account.email-changed.v1", COMMUNITY_ACCOUNT_SECURITY_TOPIC, EmailChanged.class,
+            "schemas/community/email-changed.v1.json");
+
+    public static final EventType<PasswordChanged> PASSWORD_CHANGED = new EventType<>(
+            "org.netzerocities.community.account.password-changed.v1", COMMUNITY_ACCOUNT_SECURITY_TOPIC, PasswordChanged.class,
+            "schemas/community/password-changed.v1.json");
+
+    public static final EventType<TermsVersionPublished> TERMS_VERSION_PUBLISHED = new EventType<>(
+            "org.netzerocities.community.manifesto.terms-version-published.v1", COMMUNITY_MANIFESTO_TOPIC, TermsVersionPublished.class,
+            "schemas/community/terms-version-published.v1.json");
+
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
@@ -344,7 +375,9 @@ public final class EventCatalog {
             // the engagement plan (issue 9)
             CHANNEL_CREATED, CHANNEL_TEAM_CHANGED, CHANNEL_CREDENTIAL_EXPIRING, CHANNEL_DORMANT,
             CAMPAIGN_LAUNCHED, CALL_TO_ACTION_LAUNCHED, CALL_TO_ACTION_RESPONDED,
-            CAMPAIGN_POST_SUBMITTED, CAMPAIGN_POST_APPROVED, CAMPAIGN_POST_REJECTED, CAMPAIGN_POST_PUBLISHED, CAMPAIGN_POST_PUBLISH_FAILED, ENGAGEMENT_PLAN_SHARED);
+            CAMPAIGN_POST_SUBMITTED, CAMPAIGN_POST_APPROVED, CAMPAIGN_POST_REJECTED, CAMPAIGN_POST_PUBLISHED, CAMPAIGN_POST_PUBLISH_FAILED, ENGAGEMENT_PLAN_SHARED,
+            // account security and terms (issue 10 consumes, issue 12 produces)
+            EMAIL_VERIFICATION_REQUESTED, PASSWORD_RESET_REQUESTED, EMAIL_CHANGE_REQUESTED, EMAIL_CHANGED, PASSWORD_CHANGED, TERMS_VERSION_PUBLISHED);
 
     /** Contact data and account-security links: no dead-letter copy, restricted by ACL in production. */
     private static final Set<String> INTERNAL_TOPICS = Set.of(COMMUNITY_MEMBER_CONTACTS_TOPIC,
