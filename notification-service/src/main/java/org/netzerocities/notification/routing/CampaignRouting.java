@@ -95,7 +95,7 @@ class CampaignRouting {
     }
 
     private static List<String> teams(List<String> leadershipIds, List<String> steeringIds) {
-        return Stream.of(leadershipIds, steeringIds).filter(ids -> ids != null).flatMap(List::stream).toList();
+        return Stream.of(leadershipIds, steeringIds).flatMap(List::stream).toList();
     }
 
     private static String channelLink(String channelId) {
