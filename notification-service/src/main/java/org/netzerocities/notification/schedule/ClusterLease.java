@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.netzerocities.events.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,6 +37,7 @@ public class ClusterLease {
     private final Clock clock;
     private final String instanceId;
 
+    @Autowired
     public ClusterLease(MongoTemplate mongo, Clock clock) {
         this(mongo, clock, UUID.randomUUID().toString());
     }
