@@ -3,6 +3,7 @@ package org.netzerocities.notification.inbox;
 import java.time.Clock;
 
 import org.netzerocities.events.Periodic;
+import org.netzerocities.notification.schedule.ClusterLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +26,8 @@ class InboxRetention {
     private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
 
     @Bean
-    Periodic notificationsPurge(MongoTemplate mongo, Clock clock, InboxProperties properties) {
-        return new Periodic("notifications-purge", properties.purgeInterval(), () -> purge(mongo, clock));
+    Periodic notificationsPurge(ClusterLease lease, MongoTemplate mongo, Clock clock, InboxProperties properties) {
+        return lease.every("notifications-purge", properties.purgeInterval(), () -> purge(mongo, clock));
     }
 
     static long purge(MongoTemplate mongo, Clock clock) {
