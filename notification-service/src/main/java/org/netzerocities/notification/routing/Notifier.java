@@ -45,6 +45,5 @@ class Notifier {
             return;
         }
         deliveries.send(drafts);
-        log.info("{} {}: {} notifications routed", event.type(), event.id(), drafts.size());
     }
 }
