@@ -3,6 +3,8 @@ package org.netzerocities.notification.contact;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,8 +16,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param cityRoles city-bound roles, for audiences such as a city's transition team
  */
 @Document(ContactProjection.COLLECTION)
+// the audiences' queries (Audiences) on a real MongoDB: a city (and its members' interests), a city's role holders
+@CompoundIndex(name = "city_interests", def = "{'city': 1, 'interests': 1}")
+@CompoundIndex(name = "city_roles", def = "{'cityRoles.city': 1, 'cityRoles.role': 1}")
 public record MemberContact(@Id String memberId, String email, Boolean emailVerified, String language,
-        String timeZone, String displayName, String city, List<String> languages, List<String> interests,
+        String timeZone, String displayName, String city, @Indexed List<String> languages, List<String> interests,
         Boolean directoryVisible, List<CityRole> cityRoles) {
 
     public record CityRole(String role, String city) {
