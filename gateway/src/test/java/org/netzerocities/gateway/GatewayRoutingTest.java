@@ -71,6 +71,8 @@ class GatewayRoutingTest {
         registry.add("LEARNING_SERVICE_URI", () -> "http://localhost:1"); // nothing listens there
         registry.add("NZC_JWKS_URI", () -> downstream + JWKS_PATH);
         registry.add("resilience4j.timelimiter.configs.default.timeout-duration", () -> "1s");
+        // as an operator may set for all routes: the longest silence between two reads of a response
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
     }
 
     @AfterAll
@@ -166,7 +168,11 @@ class GatewayRoutingTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/service-timeout");
     }
 
-    /** A live stream outlasts the time limit of the other routes, and each event reaches the client when sent. */
+    /**
+     * A live stream, silent between two events for longer than the circuit breaker's time limit and the response
+     * timeout, is not cut (both bound only the wait for the response's headers, which a stream sends at once), and
+     * each event reaches the client when it is sent, not when the stream ends.
+     */
     @Test
     void theNotificationStreamIsNeitherCutByTheTimeLimitNorBuffered() {
         List<Long> receivedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -235,7 +241,8 @@ class GatewayRoutingTest {
                     try (var out = exchange.getResponseBody()) {
                         out.write("id:1\nevent:notification\ndata:first\n\n".getBytes(StandardCharsets.UTF_8));
                         out.flush();
-                        Thread.sleep(1_500); // longer than the time limit (1 s here) of the other routes
+                        // silent for longer than the other routes' time limit (1 s) and response timeout (2 s)
+                        Thread.sleep(2_500);
                         SECOND_EVENT_SENT_AT.set(System.nanoTime());
                         out.write("id:2\nevent:notification\ndata:second\n\n".getBytes(StandardCharsets.UTF_8));
                     }
