@@ -4,8 +4,6 @@ import java.util.Map;
 
 import org.netzerocities.notification.preference.EmailUnsubscribe;
 import org.netzerocities.support.ApiProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +22,6 @@ import io.swagger.v3.oas.annotations.Operation;
 class UnsubscribeController {
 
     static final String PATH = "/api/notifications/unsubscribe";
-    private static final Logger log = LoggerFactory.getLogger(UnsubscribeController.class);
 
     record UnsubscribeRequest(String token) {
     }
@@ -70,7 +67,6 @@ class UnsubscribeController {
                     : ApiProblem.invalid("token", "not a valid unsubscribe token");
         }
         unsubscribe.unsubscribe(unsubscription.memberId(), unsubscription.category());
-        log.info("Member {} unsubscribed from {} emails", unsubscription.memberId(), unsubscription.category());
         return new Unsubscribed(unsubscription.category().name());
     }
 }
