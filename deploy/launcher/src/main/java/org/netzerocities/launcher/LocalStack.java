@@ -504,15 +504,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private boolean isReady(Service service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(actuatorUrl(service) + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+        return answersOk(http, actuatorUrl(service) + "/actuator/health/readiness", service.module());
+    }
+
+    /** Whether a GET of {@code url} answers 200 now; false while nothing listens there yet. */
+    static boolean answersOk(HttpClient http, String url, String what) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYet) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalStackException("interrupted while waiting for " + service.module(), e);
+            throw new LocalStackException("interrupted while waiting for " + what, e);
         }
     }
 

@@ -1,11 +1,7 @@
 package org.netzerocities.launcher;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,15 +98,6 @@ final class MailSink {
     }
 
     private boolean ready() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webUrl() + "/api/service/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalStackException("interrupted while waiting for the mail sink", e);
-        }
+        return LocalStack.answersOk(http, webUrl() + "/api/service/readiness", "the mail sink");
     }
 }
