@@ -8,6 +8,7 @@ import org.netzerocities.events.Periodic;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.support.PublicEndpoints;
 import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 class EmailConfiguration {
 
     @Bean
-    EmailRetries emailRetries(MongoTemplate mongo, NotificationEmails emails, JsonMapper json, EmailSettings settings,
-            Clock clock, MeterRegistry meters) {
-        EmailRetries retries = new EmailRetries(mongo, emails, json, settings, clock, meters);
+    EmailRetries emailRetries(MongoTemplate mongo, NotificationEmails emails, MemberContactRepository contacts,
+            JsonMapper json, EmailSettings settings, Clock clock, MeterRegistry meters) {
+        EmailRetries retries = new EmailRetries(mongo, emails, contacts, json, settings, clock, meters);
         retries.createIndexes();
         return retries;
     }

@@ -3,13 +3,18 @@ package org.netzerocities.notification.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.notification.delivery.EmailRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -46,15 +51,17 @@ class EmailRetries {
 
     private final MongoTemplate mongo;
     private final NotificationEmails emails;
+    private final MemberContactRepository contacts;
     private final JsonMapper json;
     private final EmailSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    EmailRetries(MongoTemplate mongo, NotificationEmails emails, JsonMapper json, EmailSettings settings, Clock clock,
-            MeterRegistry meters) {
+    EmailRetries(MongoTemplate mongo, NotificationEmails emails, MemberContactRepository contacts, JsonMapper json,
+            EmailSettings settings, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.emails = emails;
+        this.contacts = contacts;
         this.json = json;
         this.settings = settings;
         this.clock = clock;
@@ -92,16 +99,48 @@ class EmailRetries {
         log.info("Email {} kept for a retry: {}", request.id(), reason);
     }
 
-    /** One pass of the retry loop: every due email once. */
+    /**
+     * One pass of the retry loop over the due emails, oldest first. Whose member still has no address is found in
+     * one read of the contacts and rescheduled in one bulk write, without an attempt; the others are claimed and
+     * tried one by one. A transient SMTP failure ends the pass: the server is likely failing for every email, so the
+     * rest wait for the next pass rather than each failing in turn.
+     */
     void retryDue() {
         Instant now = clock.instant();
         List<Document> due = mongo.find(Query.query(Criteria.where("state").is(WAITING).and("nextAttemptAt").lte(now))
                 .with(Sort.by("nextAttemptAt")).limit(BATCH), Document.class, COLLECTION);
+        if (due.isEmpty()) {
+            return;
+        }
+        Set<String> reachable = membersWithAnAddress(due);
+        BulkOperations stillWaiting = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        List<Document> unreachable = due.stream().filter(waiting -> !reachable.contains(waiting.getString("memberId")))
+                .toList();
+        for (Document waiting : unreachable) {
+            stillWaiting.updateOne(Query.query(Criteria.where("_id").is(waiting.get("_id")).and("state").is(WAITING)
+                    .and("nextAttemptAt").is(waiting.get("nextAttemptAt"))),
+                    nextStep(waiting, Reason.CONTACT_MISSING, now));
+        }
+        if (!unreachable.isEmpty()) {
+            stillWaiting.execute();
+        }
         for (Document waiting : due) {
-            if (claim(waiting, now)) {
-                retry(waiting);
+            if (reachable.contains(waiting.getString("memberId")) && claim(waiting, now)
+                    && retry(waiting) == NotificationEmails.Next.RETRY) {
+                break;
             }
         }
+    }
+
+    private Set<String> membersWithAnAddress(List<Document> due) {
+        Set<String> memberIds = due.stream().map(waiting -> waiting.getString("memberId")).collect(Collectors.toSet());
+        Set<String> reachable = new HashSet<>();
+        contacts.findAllById(memberIds).forEach(contact -> {
+            if (contact.email() != null && !contact.email().isBlank()) {
+                reachable.add(contact.memberId());
+            }
+        });
+        return reachable;
     }
 
     private boolean claim(Document waiting, Instant now) {
@@ -111,7 +150,7 @@ class EmailRetries {
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION) != null;
     }
 
-    private void retry(Document waiting) {
+    private NotificationEmails.Next retry(Document waiting) {
         Object id = waiting.get("_id");
         Query byId = Query.query(Criteria.where("_id").is(id));
         NotificationEmails.Next next;
@@ -123,24 +162,28 @@ class EmailRetries {
             log.warn("Retry of email {} failed: {}", id, ex.getClass().getSimpleName());
             next = NotificationEmails.Next.RETRY;
         }
-        Instant now = clock.instant();
         if (next == NotificationEmails.Next.DONE) {
             mongo.remove(byId, COLLECTION);
-            return;
         }
-        Reason reason = next == NotificationEmails.Next.WAIT_FOR_CONTACT ? Reason.CONTACT_MISSING
-                : Reason.SMTP_TRANSIENT;
+        else {
+            mongo.updateFirst(byId, nextStep(waiting, next == NotificationEmails.Next.WAIT_FOR_CONTACT
+                    ? Reason.CONTACT_MISSING : Reason.SMTP_TRANSIENT, clock.instant()), COLLECTION);
+        }
+        return next;
+    }
+
+    /** Another attempt after a longer wait, or, past the deadline, abandonment: the content is dropped. */
+    private Update nextStep(Document waiting, Reason reason, Instant now) {
+        Object id = waiting.get("_id");
+        int attempts = waiting.getInteger("attempts", 1);
         if (!now.isBefore(waiting.getDate("giveUpAt").toInstant())) {
-            mongo.updateFirst(byId, new Update().set("state", ABANDONED).set("reason", reason.name())
-                    .set("abandonedAt", now).set("expiresAt", now.plus(ABANDONED_KEPT)).unset("request")
-                    .unset("nextAttemptAt"), COLLECTION);
             meters.counter("nzc.notifications.emails.abandoned", "reason", reason.name()).increment();
-            log.warn("Email {} abandoned after {} attempts: {}", id, waiting.getInteger("attempts"), reason);
-            return;
+            log.warn("Email {} abandoned after {} attempts: {}", id, attempts, reason);
+            return new Update().set("state", ABANDONED).set("reason", reason.name()).set("abandonedAt", now)
+                    .set("expiresAt", now.plus(ABANDONED_KEPT)).unset("request").unset("nextAttemptAt");
         }
-        int attempts = waiting.getInteger("attempts", 1) + 1;
-        mongo.updateFirst(byId, new Update().set("attempts", attempts).set("reason", reason.name())
-                .set("nextAttemptAt", now.plus(settings.backoff(attempts))), COLLECTION);
+        return new Update().set("attempts", attempts + 1).set("reason", reason.name())
+                .set("nextAttemptAt", now.plus(settings.backoff(attempts + 1)));
     }
 
     /** The member was erased: nothing of theirs waits any more. */
