@@ -42,6 +42,9 @@ public class EmailThroughput {
     private static final String[] LANGUAGES = {"en", "fr", "de", "it", "es", "pl"};
 
     public static void main(String[] args) throws Exception {
+        // the Kafka and MongoDB clients' start-up chatter is not a figure
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int smtpPort = Integer.parseInt(option(args, "--smtp-port", "2525"));
         String mongoUri = option(args, "--mongo", "mongodb://localhost:27017");
         String kafka = option(args, "--kafka", "localhost:9092");

@@ -31,7 +31,9 @@ class EmailRequestListener {
         this.meters = meters;
     }
 
-    @KafkaListener(id = GROUP, topics = NotificationTopics.EMAILS, groupId = GROUP)
+    /** Consumers per instance: each takes some of the topic's partitions, so one member's emails stay in order. */
+    @KafkaListener(id = GROUP, topics = NotificationTopics.EMAILS, groupId = GROUP,
+            concurrency = "${nzc.notifications.email.consumers:3}")
     void onEmailRequest(ConsumerRecord<String, String> record) {
         EmailRequest request;
         try {
