@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.netzerocities.events.consumer.EventListeners;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.notification.contact.MemberContactRepository;
@@ -79,10 +80,12 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
     @Test
     void oneListenerServesEachTopicForAllOfItsHandlers() {
         assertThat(listeners.getListenerContainers())
+                .filteredOn(container -> container.getListenerId().startsWith(EventListeners.ID_PREFIX))
                 .extracting(container -> List.of(container.getContainerProperties().getTopics()))
                 .containsExactlyInAnyOrder(List.of(EventCatalog.COMMUNITY_MEMBERS_TOPIC),
                         List.of(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC),
-                        List.of(EventCatalog.COMMUNITY_THREADS_TOPIC));
+                        List.of(EventCatalog.COMMUNITY_THREADS_TOPIC),
+                        List.of(EventCatalog.COMMUNITY_ACCOUNT_SECURITY_TOPIC));
     }
 
     @Test
