@@ -43,7 +43,6 @@ import org.springframework.http.MediaType;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import tools.jackson.databind.json.JsonMapper;
@@ -263,16 +262,7 @@ class EmailChannelTest extends ConsumingServiceTest {
 
     /** Waits for the first email to {@code address} and returns everything it received. */
     private static List<MimeMessage> receivedBy(String address) {
-        return await().atMost(CONSUMED_WITHIN).until(() -> List.of(smtp.getReceivedMessages()).stream()
-                .filter(mail -> sentTo(mail, address)).toList(), mails -> !mails.isEmpty());
-    }
-
-    private static boolean sentTo(MimeMessage mail, String address) {
-        try {
-            return mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
-        }
-        catch (jakarta.mail.MessagingException ex) {
-            return false;
-        }
+        return await().atMost(CONSUMED_WITHIN).until(() -> EmailTestSmtp.received(smtp, address),
+                mails -> !mails.isEmpty());
     }
 }

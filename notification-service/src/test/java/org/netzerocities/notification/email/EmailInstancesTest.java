@@ -31,7 +31,6 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -130,13 +129,6 @@ class EmailInstancesTest extends ConsumingServiceTest {
     }
 
     private static List<MimeMessage> received(String address) {
-        return List.of(smtp.getReceivedMessages()).stream().filter(mail -> {
-            try {
-                return mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
-            }
-            catch (jakarta.mail.MessagingException ex) {
-                return false;
-            }
-        }).toList();
+        return EmailTestSmtp.received(smtp, address);
     }
 }
