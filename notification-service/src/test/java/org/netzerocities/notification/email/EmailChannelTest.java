@@ -22,6 +22,9 @@ import org.netzerocities.events.consumer.DeliveryLog;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.EmailChangeRequested;
 import org.netzerocities.events.contract.community.EmailChanged;
+import org.netzerocities.events.contract.community.EmailVerificationRequested;
+import org.netzerocities.events.contract.community.PasswordChanged;
+import org.netzerocities.events.contract.community.PasswordResetRequested;
 import org.netzerocities.notification.contact.MemberContact;
 import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.notification.delivery.EmailRequest;
@@ -232,6 +235,33 @@ class EmailChannelTest extends ConsumingServiceTest {
         // GreenMail, the test's SMTP server, logs the addresses it receives for; the service logs neither
         assertThat(output.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail")))
                 .noneMatch(line -> line.contains(link) || line.contains(newAddress));
+    }
+
+    @Test
+    void aVerificationGoesToTheUnverifiedAddressAndAReplayedPasswordResetIsSentOnce() throws Exception {
+        String memberId = UUID.randomUUID().toString();
+        contacts.save(new MemberContact(memberId, address(memberId), false, "es", "Europe/Madrid", "Lucía", "madrid",
+                List.of(), List.of(), null, List.of()));
+        Instant now = Instant.now();
+        String verifyLink = "https://portal.example/account/verify?code=" + UUID.randomUUID();
+        String resetLink = "https://portal.example/account/reset?code=" + UUID.randomUUID();
+        send(TestEvents.event(codec, EventCatalog.EMAIL_VERIFICATION_REQUESTED, memberId,
+                new EmailVerificationRequested(memberId, verifyLink, now, now.plus(1, ChronoUnit.DAYS))));
+        var reset = TestEvents.event(codec, EventCatalog.PASSWORD_RESET_REQUESTED, memberId,
+                new PasswordResetRequested(memberId, resetLink, now, now.plus(1, ChronoUnit.HOURS)));
+        send(reset);
+        send(reset);
+        send(TestEvents.event(codec, EventCatalog.PASSWORD_CHANGED, memberId, new PasswordChanged(memberId, now)));
+
+        await().atMost(CONSUMED_WITHIN).until(() -> EmailTestSmtp.received(smtp, address(memberId)).size() >= 3);
+        List<MimeMessage> mails = receivedBy(address(memberId));
+        assertThat(mails).extracting(MimeMessage::getSubject).containsExactly("Confirma tu dirección de correo",
+                "Restablece tu contraseña", "Tu contraseña ha cambiado");
+        assertThat(((MimeMultipart) mails.get(0).getContent()).getBodyPart(1).getContent().toString())
+                .contains("href=\"" + verifyLink + "\"", "Hola, Lucía:");
+        assertThat(((MimeMultipart) mails.get(1).getContent()).getBodyPart(0).getContent().toString())
+                .contains(resetLink);
+        assertThat(mails).allSatisfy(mail -> assertThat(mail.getHeader("List-Unsubscribe")).isNull());
     }
 
     private String member(String language, String displayName) {
