@@ -52,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private final AppCache appCache;
     private volatile EmbeddedMongo mongo;
     private volatile KafkaBroker kafka;
+    private volatile MailSink mailSink;
     private volatile boolean closing;
     private volatile Thread shutdownHook;
 
@@ -86,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
                 prepareJars(options.services());
                 startMongo();
                 startKafka();
+                startMailSink();
                 for (List<Service> stage : stages(options.services(), options.startOrder())) {
                     startServices(stage);
                 }
@@ -217,6 +219,11 @@ public final class LocalStack implements AutoCloseable {
             others = processes.values().stream().filter(ChildProcess::isAlive).collect(Collectors.toList());
         }
         stopAll(others);
+        MailSink sink = mailSink;
+        if (sink != null && sink.isRunning()) {
+            sink.stop(SERVICE_STOP_GRACE);
+            out.accept("mail sink: stopped");
+        }
         KafkaBroker broker = kafka;
         if (broker != null) {
             broker.stop(KAFKA_STOP_GRACE);
@@ -259,6 +266,12 @@ public final class LocalStack implements AutoCloseable {
         }
         lines.add(String.format(row, "MongoDB", mongoUri() + (options.embeddedMongo() ? " (embedded)" : "")));
         lines.add(String.format(row, "Kafka", kafkaBootstrapServers()));
+        if (mailSink != null) {
+            lines.add(String.format(row, "emails", mailSink.webUrl()
+                    + "   <- see the emails here (GreenMail; nothing leaves this machine)"));
+        } else if (options.services().contains(Service.NOTIFICATION)) {
+            lines.add(String.format(row, "emails", "sent through SMTP_HOST (a real mail server)"));
+        }
         lines.add(String.format(row, "logs", logDir()));
         lines.add(String.format(row, "data", options.dataDir() + " (kept across restarts; delete it to start afresh)"));
         if (!options.services().isEmpty()) {
@@ -296,6 +309,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("CAMPAIGN_SERVICE_URI", serviceUrl(Service.CAMPAIGN));
             env.put("NOTIFICATION_SERVICE_URI", serviceUrl(Service.NOTIFICATION));
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(options.gatewayManagementPort()));
+        }
+        if (service == Service.NOTIFICATION && options.embeddedMail()) {
+            env.put("SMTP_HOST", "localhost");
+            env.put("SMTP_PORT", Integer.toString(options.mailSmtpPort()));
         }
         env.putAll(options.environment());
         env.putAll(options.environment(service));
@@ -411,6 +428,25 @@ public final class LocalStack implements AutoCloseable {
                 mongo.durable() ? "" : ", not durable: the last writes are lost if the launcher is killed"));
     }
 
+    /** notification-service's SMTP server: the local sink, unless SMTP_HOST names a real one. */
+    private void startMailSink() {
+        if (!options.services().contains(Service.NOTIFICATION)) {
+            return;
+        }
+        if (!options.embeddedMail()) {
+            out.accept("mail: sending through SMTP_HOST (a real mail server: emails leave this machine)");
+            return;
+        }
+        if (mailSink == null) {
+            mailSink = new MailSink(options.mailSmtpPort(), options.mailWebPort(),
+                    options.javaExecutable(), logDir().resolve("mail-sink.log"), runDir(), out);
+        }
+        Duration took = mailSink.start(options.dataDir(), options.kafkaReadyTimeout());
+        startupTimes.put("mail-sink", took);
+        out.accept(String.format("mail sink: up after %.1f s, SMTP on localhost:%d; see the emails at %s",
+                seconds(took), mailSink.smtpPort(), mailSink.webUrl()));
+    }
+
     private void requireEmbeddedKafka() {
         if (!options.embeddedKafka() || kafka == null) {
             throw new IllegalStateException("no Kafka broker started by this launcher");
@@ -468,15 +504,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private boolean isReady(Service service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(actuatorUrl(service) + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+        return answersOk(http, actuatorUrl(service) + "/actuator/health/readiness", service.module());
+    }
+
+    /** Whether a GET of {@code url} answers 200 now; false while nothing listens there yet. */
+    static boolean answersOk(HttpClient http, String url, String what) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYet) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalStackException("interrupted while waiting for " + service.module(), e);
+            throw new LocalStackException("interrupted while waiting for " + what, e);
         }
     }
 

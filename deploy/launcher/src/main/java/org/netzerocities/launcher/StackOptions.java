@@ -36,6 +36,9 @@ public final class StackOptions {
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
     /** The gateway serves its actuator on a port of its own, the others on their service port. */
     public static final int DEFAULT_GATEWAY_MANAGEMENT_PORT = 9080;
+    /** The local mail sink (GreenMail): SMTP for notification-service, and its web UI and REST API to read the mails. */
+    public static final int DEFAULT_MAIL_SMTP_PORT = 3025;
+    public static final int DEFAULT_MAIL_WEB_PORT = 8025;
     /** As many as the services give the topics they create (nzc.events.topics.partitions). */
     public static final int DEFAULT_KAFKA_PARTITIONS = 3;
     public static final int DEFAULT_READINESS_TIMEOUT_SECONDS = 180;
@@ -50,6 +53,8 @@ public final class StackOptions {
     private final int kafkaControllerPort;
     private final int kafkaPartitions;
     private final int gatewayManagementPort;
+    private final int mailSmtpPort;
+    private final int mailWebPort;
     private final Map<Service, Integer> ports;
     private final Set<Service> services;
     private final List<String> serviceJavaOpts;
@@ -68,7 +73,7 @@ public final class StackOptions {
     private final Consumer<String> reporter;
 
     private StackOptions(Builder b, Map<Service, Integer> ports, int mongoPort, int kafkaPort, int controllerPort,
-                         int gatewayManagementPort) {
+                         int gatewayManagementPort, int mailSmtpPort, int mailWebPort) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.repoRoot = (b.repoRoot != null ? b.repoRoot : findRepoRoot()).toAbsolutePath().normalize();
         this.externalMongoUri = blankToNull(b.externalMongoUri);
@@ -77,6 +82,8 @@ public final class StackOptions {
         this.kafkaPort = kafkaPort;
         this.kafkaControllerPort = controllerPort;
         this.gatewayManagementPort = gatewayManagementPort;
+        this.mailSmtpPort = mailSmtpPort;
+        this.mailWebPort = mailWebPort;
         this.kafkaPartitions = b.kafkaPartitions;
         this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
         this.services = Collections.unmodifiableSet(b.services.isEmpty()
@@ -146,6 +153,23 @@ public final class StackOptions {
     /** True when the launcher starts its own Kafka broker (no {@code KAFKA_BOOTSTRAP_SERVERS} given). */
     public boolean embeddedKafka() {
         return externalKafkaBootstrapServers == null;
+    }
+
+    /**
+     * True when the launcher starts its local mail sink: unless {@code SMTP_HOST} names a real mail server (in the
+     * launcher's environment or {@code --env}), no email leaves this machine.
+     */
+    public boolean embeddedMail() {
+        return blankToNull(environment.getOrDefault("SMTP_HOST", launcherEnvironment.get("SMTP_HOST"))) == null;
+    }
+
+    public int mailSmtpPort() {
+        return mailSmtpPort;
+    }
+
+    /** GreenMail's web UI and REST API, where the sink's mails are read. */
+    public int mailWebPort() {
+        return mailWebPort;
     }
 
     public String mongoUri() {
@@ -291,6 +315,8 @@ public final class StackOptions {
         private Integer kafkaControllerPort;
         private int kafkaPartitions = DEFAULT_KAFKA_PARTITIONS;
         private Integer gatewayManagementPort;
+        private Integer mailSmtpPort;
+        private Integer mailWebPort;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private Set<Service> services = EnumSet.allOf(Service.class);
         private List<String> serviceJavaOpts = List.of(DEFAULT_SERVICE_JAVA_OPTS.split(" "));
@@ -362,6 +388,13 @@ public final class StackOptions {
 
         public Builder gatewayManagementPort(int port) {
             this.gatewayManagementPort = port;
+            return this;
+        }
+
+        /** The local mail sink's SMTP port and its web UI / REST API port. */
+        public Builder mailPorts(int smtpPort, int webPort) {
+            this.mailSmtpPort = smtpPort;
+            this.mailWebPort = webPort;
             return this;
         }
 
@@ -480,7 +513,7 @@ public final class StackOptions {
 
         public StackOptions build() {
             Iterator<Integer> free = freePorts
-                    ? freeLocalPorts(Service.values().length + 4).iterator() : Collections.emptyIterator();
+                    ? freeLocalPorts(Service.values().length + 6).iterator() : Collections.emptyIterator();
             Map<Service, Integer> resolved = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 resolved.put(service, port(ports.get(service), service.defaultPort(), free));
@@ -488,7 +521,8 @@ public final class StackOptions {
             return new StackOptions(this, resolved, port(mongoPort, DEFAULT_MONGO_PORT, free),
                     port(kafkaPort, DEFAULT_KAFKA_PORT, free),
                     port(kafkaControllerPort, DEFAULT_KAFKA_CONTROLLER_PORT, free),
-                    port(gatewayManagementPort, DEFAULT_GATEWAY_MANAGEMENT_PORT, free));
+                    port(gatewayManagementPort, DEFAULT_GATEWAY_MANAGEMENT_PORT, free),
+                    port(mailSmtpPort, DEFAULT_MAIL_SMTP_PORT, free), port(mailWebPort, DEFAULT_MAIL_WEB_PORT, free));
         }
 
         /** The port set explicitly, else a free one (see {@link #freePorts()}), else the default plus the offset. */

@@ -96,6 +96,10 @@ class LocalStackServicesTest {
                     .isEqualTo("http://localhost:" + stack.options().gatewayManagementPort());
             assertThat(get(stack.actuatorUrl(Service.GATEWAY) + "/actuator/health/readiness")).contains("UP");
             assertThat(get(stack.serviceUrl(Service.LEARNING) + "/env")).doesNotContain("MANAGEMENT_SERVER_PORT");
+            assertThat(get(stack.serviceUrl(Service.NOTIFICATION) + "/env"))
+                    .contains("SMTP_HOST=localhost", "SMTP_PORT=" + stack.options().mailSmtpPort());
+            assertThat(get("http://localhost:" + stack.options().mailWebPort() + "/api/service/readiness"))
+                    .as("the local mail sink, where the emails are seen").isNotBlank();
 
             stack.stopService("learning");
             assertThat(stack.isRunning("learning-service")).isFalse();

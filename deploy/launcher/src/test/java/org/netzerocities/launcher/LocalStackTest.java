@@ -75,6 +75,25 @@ class LocalStackTest {
     }
 
     @Test
+    void notificationServiceSendsToTheLocalMailSinkUnlessSmtpHostNamesAMailServer() {
+        StackOptions sink = StackOptions.builder().dataDir(tempDir).mailPorts(13025, 18025)
+                .launcherEnvironment(Map.of()).build();
+        StackOptions real = StackOptions.builder().dataDir(tempDir)
+                .launcherEnvironment(Map.of("SMTP_HOST", "smtp.example.org")).build();
+
+        assertThat(sink.embeddedMail()).isTrue();
+        assertThat(new LocalStack(sink).serviceEnvironment(Service.NOTIFICATION))
+                .containsEntry("SMTP_HOST", "localhost").containsEntry("SMTP_PORT", "13025");
+        assertThat(new LocalStack(sink).serviceEnvironment(Service.COMMUNITY)).doesNotContainKey("SMTP_HOST");
+        assertThat(real.embeddedMail()).isFalse();
+        assertThat(new LocalStack(real).serviceEnvironment(Service.NOTIFICATION)).doesNotContainKey("SMTP_HOST");
+        assertThat(new MailSink(13025, 18025, "java", tempDir.resolve("mail.log"), tempDir, line -> { }).command())
+                .as("the sink listens on the loopback interface only")
+                .contains("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=13025",
+                        "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=18025");
+    }
+
+    @Test
     void theEmbeddedProfileIsAddedToTheProfilesTheLauncherRunsWith() {
         StackOptions options = StackOptions.builder().dataDir(tempDir)
                 .launcherEnvironment(Map.of("SPRING_PROFILES_ACTIVE", " debug, metrics ")).build();

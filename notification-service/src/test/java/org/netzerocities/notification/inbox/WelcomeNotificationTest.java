@@ -94,7 +94,8 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
                         EventCatalog.COMMUNITY_COLLABORATIONS_TOPIC, EventCatalog.LEARNING_COHORTS_TOPIC,
                         EventCatalog.LEARNING_ENROLLMENTS_TOPIC, EventCatalog.LEARNING_CERTIFICATES_TOPIC,
                         EventCatalog.CAMPAIGN_CHANNELS_TOPIC, EventCatalog.CAMPAIGN_CAMPAIGNS_TOPIC,
-                        EventCatalog.CAMPAIGN_POSTS_TOPIC, EventCatalog.CAMPAIGN_ENGAGEMENT_PLANS_TOPIC)
+                        EventCatalog.CAMPAIGN_POSTS_TOPIC, EventCatalog.CAMPAIGN_ENGAGEMENT_PLANS_TOPIC,
+                        EventCatalog.COMMUNITY_ACCOUNT_SECURITY_TOPIC)
                         .map(List::of).toArray(List[]::new));
     }
 
