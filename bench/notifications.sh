@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# notification-service on the embedded default (durable store): commit -> inbox / live stream latency of a
-# mention at a fixed rate, and the fan-out of one notification to many members. One fresh platform, a warm-up,
-# then three runs of each; prints every run and the medians of the three.
+# notification-service on the embedded default (durable store), one fresh platform:
+#  1. commit -> inbox / live stream latency of a mention at a fixed rate, side by side: from the post's commit at
+#     community-service (the whole path: outbox relay, broker, notification-service) and from the broker's
+#     acknowledgement of the MemberMentioned event (notification-service's part alone);
+#  2. fan-out of one notification to many members (drafts -> inbox entries).
+# A warm-up, then three runs of each; prints every run and the medians of the three.
 #   bench/notifications.sh [RATE] [COUNT] [MEMBERS]     (defaults: 100/s, 300 mentions; 10000 members)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,22 +29,29 @@ done
 bootstrap=$(grep -o "kafka: starting on [^ ]*" "$log" | head -1 | awk '{print $4}')
 
 # the services' code is compiled as it runs: measure the platform warm, as it serves
-java bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" >/dev/null
+java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" >/dev/null
+java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" --bootstrap "$bootstrap" >/dev/null
 java -cp "$CP" bench/FanOut.java --bootstrap "$bootstrap" --members 1000 >/dev/null
 
-results=()
-for run in $(seq 1 $RUNS); do
-  line=$(java bench/NotificationLatency.java --rate "$RATE" --count "$COUNT")
-  echo "run=$run $line"
-  results+=("$line")
-done
-printf 'rate=%s/s median of %s runs:' "$RATE" "$RUNS"
-for part in inbox live; do
-  for p in p50 p90 p99 max; do
-    printf ' %s_%s=%s' "$part" "$p" "$(printf '%s\n' "${results[@]}" | grep -o " ${part}_$p=[0-9]*" | cut -d= -f2 | median)"
+for from in post event; do
+  results=()
+  for run in $(seq 1 $RUNS); do
+    if [ "$from" = post ]; then
+      line=$(java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT")
+    else
+      line=$(java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" --bootstrap "$bootstrap")
+    fi
+    echo "from=$from run=$run $line"
+    results+=("$line")
   done
+  printf 'from=%s rate=%s/s median of %s runs:' "$from" "$RATE" "$RUNS"
+  for part in inbox live; do
+    for p in p50 p90 p99 max; do
+      printf ' %s_%s=%s' "$part" "$p" "$(printf '%s\n' "${results[@]}" | grep -o " ${part}_$p=[0-9]*" | cut -d= -f2 | median)"
+    done
+  done
+  echo " (ms)"
 done
-echo " (ms)"
 
 fan=()
 for run in $(seq 1 $RUNS); do
