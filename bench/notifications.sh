@@ -17,7 +17,7 @@ CP="deploy/launcher/target/classes:deploy/launcher/target/lib/*"
 
 median() { sort -n | sed -n "2p"; }
 
-data=$(mktemp -d)
+data=$(mktemp -d "${TMPDIR:-/tmp}/nzc-notification-bench.XXXXXX")
 log="$data/launcher.out"
 NZC_DATA_DIR="$data" java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
 pid=$!
