@@ -1,0 +1,201 @@
+package org.netzerocities.notification.digest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.bson.Document;
+import org.netzerocities.notification.delivery.EmailRequest;
+import org.netzerocities.notification.preference.MemberZones;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * One digest run: a single pass over the pending notifications ({@code notifications} with
+ * {@code digest: "PENDING"}, sorted by member then newest first), with each member's time zone and latest digest
+ * date read beforehand in one pass each, never a query per member. Members are handled in chunks: their digests
+ * are sent, then their notifications marked {@code SENT} or {@code SKIPPED} and their digest date recorded, in
+ * bulk. A crash in a chunk leaves its notifications pending: the next run sends the same digests again (same ids:
+ * the email side sends each once) and marks them.
+ */
+public class DigestRun {
+
+    static final String NOTIFICATIONS = "notifications";
+    static final String CONTACTS = "member_contacts";
+    /** Per member ({@code _id}), the local date of their latest digest ({@code lastDigestDate}, ISO). */
+    static final String DIGEST_MEMBERS = "digest_members";
+    private static final Logger log = LoggerFactory.getLogger(DigestRun.class);
+
+    private final MongoTemplate mongo;
+    private final DigestRules rules;
+    private final DigestMail mail;
+    private final int chunk;
+
+    public DigestRun(MongoTemplate mongo, DigestProperties properties, DigestMail mail) {
+        this.mongo = mongo;
+        this.rules = new DigestRules(properties.sendAt(), properties.maxEntries());
+        this.mail = mail;
+        this.chunk = properties.chunk();
+    }
+
+    /** What a run did. */
+    public record Outcome(int members, int emails, int skipped, long notifications) {
+    }
+
+    public Outcome run(Instant now) throws Exception {
+        Map<String, ZoneId> zones = zones();
+        Map<String, LocalDate> lastDigests = lastDigests();
+        Chunk current = new Chunk();
+        int members = 0;
+        int emails = 0;
+        int skipped = 0;
+        long notifications = 0;
+        Query pending = Query.query(Criteria.where("digest").is("PENDING"))
+                .with(Sort.by(Sort.Order.asc("memberId"), Sort.Order.desc("createdAt")));
+        pending.fields().include("memberId", "kind", "title", "body", "link", "createdAt", "readAt");
+        try (Stream<Document> stream = mongo.stream(pending, Document.class, NOTIFICATIONS)) {
+            String memberId = null;
+            List<PendingItem> items = new ArrayList<>();
+            for (Document document : (Iterable<Document>) stream::iterator) {
+                String owner = document.getString("memberId");
+                if (memberId != null && !memberId.equals(owner)) {
+                    current.add(decide(memberId, items, zones, lastDigests, now));
+                    items = new ArrayList<>();
+                }
+                memberId = owner;
+                items.add(item(document));
+                if (current.size() >= chunk) {
+                    emails += current.emails();
+                    skipped += current.skips();
+                    notifications += current.notifications();
+                    members += current.size();
+                    current.complete(now);
+                    current = new Chunk();
+                }
+            }
+            if (memberId != null) {
+                current.add(decide(memberId, items, zones, lastDigests, now));
+            }
+        }
+        emails += current.emails();
+        skipped += current.skips();
+        notifications += current.notifications();
+        members += current.size();
+        current.complete(now);
+        if (members > 0) {
+            log.info("Digest run: {} members due, {} digests sent, {} skipped (all read), {} notifications marked",
+                    members, emails, skipped, notifications);
+        }
+        return new Outcome(members, emails, skipped, notifications);
+    }
+
+    private Due decide(String memberId, List<PendingItem> items, Map<String, ZoneId> zones,
+            Map<String, LocalDate> lastDigests, Instant now) {
+        ZoneId zone = zones.getOrDefault(memberId, MemberZones.of(null));
+        DigestRules.Decision decision = rules.decide(memberId, items, zone, lastDigests.get(memberId), now);
+        return decision == null ? null : new Due(memberId, decision);
+    }
+
+    private static PendingItem item(Document document) {
+        Date createdAt = document.getDate("createdAt");
+        return new PendingItem(document.getString("_id"), document.getString("kind"), document.getString("title"),
+                document.getString("body"), document.getString("link"),
+                createdAt == null ? null : createdAt.toInstant(), document.get("readAt") != null);
+    }
+
+    /** Every known member's zone, in one pass; a zone name is parsed once. */
+    private Map<String, ZoneId> zones() {
+        Query all = new Query();
+        all.fields().include("timeZone");
+        Map<String, ZoneId> parsed = new HashMap<>();
+        Map<String, ZoneId> zones = new HashMap<>();
+        try (Stream<Document> contacts = mongo.stream(all, Document.class, CONTACTS)) {
+            contacts.forEach(contact -> zones.put(contact.getString("_id"),
+                    parsed.computeIfAbsent(String.valueOf(contact.getString("timeZone")), MemberZones::of)));
+        }
+        return zones;
+    }
+
+    private Map<String, LocalDate> lastDigests() {
+        Map<String, LocalDate> dates = new HashMap<>();
+        try (Stream<Document> members = mongo.stream(new Query(), Document.class, DIGEST_MEMBERS)) {
+            members.forEach(member -> dates.put(member.getString("_id"),
+                    LocalDate.parse(member.getString("lastDigestDate"))));
+        }
+        return dates;
+    }
+
+    /** The member's decision, when due. */
+    private record Due(String memberId, DigestRules.Decision decision) {
+    }
+
+    /** Members whose digests are sent and recorded together. */
+    private final class Chunk {
+
+        private final List<Due> due = new ArrayList<>();
+
+        void add(Due member) {
+            if (member != null) {
+                due.add(member);
+            }
+        }
+
+        int size() {
+            return due.size();
+        }
+
+        int emails() {
+            return (int) due.stream().filter(member -> member.decision().email() != null).count();
+        }
+
+        int skips() {
+            return due.size() - emails();
+        }
+
+        long notifications() {
+            return due.stream().mapToLong(member -> member.decision().sent().size()
+                    + member.decision().skipped().size()).sum();
+        }
+
+        void complete(Instant now) throws Exception {
+            if (due.isEmpty()) {
+                return;
+            }
+            List<EmailRequest> emails = due.stream().map(member -> member.decision().email())
+                    .filter(email -> email != null).toList();
+            if (!emails.isEmpty()) {
+                mail.send(emails);
+            }
+            BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, NOTIFICATIONS);
+            BulkOperations dates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DIGEST_MEMBERS);
+            for (Due member : due) {
+                mark(marks, member.decision().sent(), "SENT");
+                mark(marks, member.decision().skipped(), "SKIPPED");
+                dates.upsert(Query.query(Criteria.where("_id").is(member.memberId())),
+                        new Update().set("lastDigestDate", member.decision().localDate().toString())
+                                .set("updatedAt", now));
+            }
+            marks.execute();
+            dates.execute();
+        }
+
+        private static void mark(BulkOperations marks, List<String> ids, String state) {
+            for (String id : ids) {
+                marks.updateOne(Query.query(Criteria.where("_id").is(id).and("digest").is("PENDING")),
+                        new Update().set("digest", state));
+            }
+        }
+    }
+}
