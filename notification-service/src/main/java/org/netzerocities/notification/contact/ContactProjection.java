@@ -12,6 +12,7 @@ import org.netzerocities.events.contract.community.MemberRoleGranted;
 import org.netzerocities.events.contract.community.MemberRoleRevoked;
 import org.netzerocities.support.member.MemberProjection;
 import org.netzerocities.support.member.RefusedMembers;
+import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -79,6 +80,11 @@ class ContactProjection {
     @Bean
     EventHandler<MemberErased> contactOnMemberErased(MemberProjection memberContacts) {
         return memberContacts.erasing();
+    }
+
+    @Bean
+    PersonalData contactOfMember(MemberContactRepository contacts) {
+        return new PersonalData("contact", memberId -> contacts.findById(memberId).orElse(null));
     }
 
     private static Document cityRole(String role, String city) {

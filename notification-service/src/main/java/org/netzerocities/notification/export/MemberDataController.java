@@ -1,39 +1,34 @@
 package org.netzerocities.notification.export;
 
 import java.util.List;
+import java.util.Map;
 
-import org.netzerocities.notification.contact.MemberContact;
-import org.netzerocities.notification.contact.MemberContactRepository;
-import org.netzerocities.notification.inbox.Inbox;
-import org.netzerocities.notification.inbox.NotificationView;
 import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.privacy.PersonalData;
+import org.netzerocities.support.privacy.PersonalDataExport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** Each feature declares a {@link PersonalData} bean for what it holds on members; the export gathers them. */
 @RestController
 @Tag(name = "Data export", description = "What notification-service holds on the calling member")
 class MemberDataController {
 
-    private final MemberContactRepository contacts;
-    private final Inbox inbox;
+    private final List<PersonalData> sections;
 
-    MemberDataController(MemberContactRepository contacts, Inbox inbox) {
-        this.contacts = contacts;
-        this.inbox = inbox;
+    MemberDataController(List<PersonalData> sections) {
+        this.sections = sections;
     }
 
     @GetMapping("/api/notifications/me/export")
     @Operation(summary = "Everything notification-service holds on the calling member, for their data export: "
-            + "how it reaches them (contact, profile, city roles; null when nothing is held) and their whole inbox")
-    NotificationExport export(Caller caller) {
-        return new NotificationExport(caller.memberId(), contacts.findById(caller.memberId()).orElse(null),
-                inbox.export(caller.memberId()));
-    }
-
-    /** What notification-service holds on a member; the portal assembles it with the other services' exports. */
-    record NotificationExport(String memberId, MemberContact contact, List<NotificationView> notifications) {
+            + "one section per feature (contact: how it reaches them, null when nothing is held; notifications: "
+            + "everything stored for them, newest first)")
+    ResponseEntity<Map<String, Object>> export(Caller caller) {
+        return PersonalDataExport.of(caller.memberId(), sections, "nzc-notification-export.json");
     }
 }

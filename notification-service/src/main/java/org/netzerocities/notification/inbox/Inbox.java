@@ -3,93 +3,98 @@ package org.netzerocities.notification.inbox;
 import java.time.Clock;
 import java.util.List;
 
-import org.netzerocities.events.contract.community.MemberJoined;
-import org.netzerocities.events.contract.community.MemberMentioned;
 import org.netzerocities.support.ApiProblem;
-import org.netzerocities.support.member.RefusedMembers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+/**
+ * A member's inbox: the notifications stored for them with {@code inApp} (those kept only for the digest are not
+ * listed). Every query names the member, so another member's notification is "not found".
+ */
 @Service
 public class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
-    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id"));
+    /** The member's sequence numbers follow the order in which their notifications were written. */
+    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "seq");
 
-    private final NotificationRepository notifications;
-    private final RefusedMembers refused;
+    private final MongoTemplate mongo;
     private final Clock clock;
 
-    Inbox(NotificationRepository notifications, RefusedMembers refused, Clock clock) {
-        this.notifications = notifications;
-        this.refused = refused;
+    Inbox(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
         this.clock = clock;
     }
 
-    /**
-     * Greets a new member once: the welcome's id is the member's, and it is inserted, never overwritten,
-     * so neither a replay nor a concurrent redelivery creates a second one or resets its read state. A replay
-     * after the member's erasure greets no one.
-     */
-    void welcome(MemberJoined joined, String eventId) {
-        deliver(Welcome.forMember(joined, eventId, clock.instant()));
-    }
-
-    /** Tells a member they were mentioned, once per post (the notification's id is the post's and the member's). */
-    void mentioned(MemberMentioned mentioned, String eventId) {
-        deliver(Mention.forMember(mentioned, eventId, clock.instant()));
-    }
-
-    /**
-     * Stores a notification once: it is inserted, never overwritten, so a replay or a concurrent redelivery of
-     * its event neither doubles it nor resets its read state. Nothing is stored for an erased member.
-     */
-    private void deliver(Notification notification) {
-        if (refused.wasErased(notification.memberId())) {
-            log.info("No {} notification for erased member {} (event {})", notification.category(),
-                    notification.memberId(), notification.sourceEventId());
-            return;
-        }
-        try {
-            notifications.insert(notification);
-            log.info("{} notification {} for member {}", notification.category(), notification.id(),
-                    notification.memberId());
-        }
-        catch (DuplicateKeyException delivered) {
-            log.debug("Notification {} was delivered already", notification.id());
-        }
-    }
-
-    /** Empties the member's inbox when they are erased. */
-    void erase(String memberId) {
-        long removed = notifications.deleteByMemberId(memberId);
-        log.info("Inbox of erased member {} emptied: {} notifications", memberId, removed);
-    }
-
-    /** The member's whole inbox, newest first, for their data export. */
-    public List<NotificationView> export(String memberId) {
-        return notifications.findByMemberId(memberId, Pageable.unpaged(NEWEST_FIRST)).map(NotificationView::of)
-                .getContent();
-    }
-
     Page<Notification> of(String memberId, Boolean unread, Pageable page) {
-        if (unread == null) {
-            return notifications.findByMemberId(memberId, page);
+        Criteria listed = listed(memberId);
+        if (unread != null) {
+            listed = unread ? listed.and("readAt").isNull() : listed.and("readAt").ne(null);
         }
-        return unread ? notifications.findByMemberIdAndReadAtIsNull(memberId, page)
-                : notifications.findByMemberIdAndReadAtIsNotNull(memberId, page);
+        Query query = Query.query(listed);
+        long total = mongo.count(query, Notification.class);
+        List<Notification> items = mongo.find(Query.of(query).with(page), Notification.class);
+        return new PageImpl<>(items, page, total);
     }
 
-    /** Marks one of the member's own notifications read; someone else's is "not found", not "forbidden". */
+    /** Marks one of the member's notifications read (once: a second call keeps the first time). */
     Notification markRead(String memberId, String notificationId) {
-        Notification notification = notifications.findByIdAndMemberId(notificationId, memberId)
-                .orElseThrow(() -> ApiProblem.notFound("Notification " + notificationId));
-        return notification.unread() ? notifications.save(notification.markRead(clock.instant())) : notification;
+        Notification marked = mongo.findAndModify(
+                Query.query(listed(memberId).and("id").is(notificationId).and("readAt").isNull()),
+                new Update().set("readAt", clock.instant()), FindAndModifyOptions.options().returnNew(true),
+                Notification.class);
+        if (marked != null) {
+            return marked;
+        }
+        Notification read = mongo.findOne(Query.query(listed(memberId).and("id").is(notificationId)),
+                Notification.class);
+        if (read == null) {
+            throw ApiProblem.notFound("Notification " + notificationId);
+        }
+        return read;
+    }
+
+    /** Marks every unread notification of the member read; returns how many. */
+    long markAllRead(String memberId) {
+        long marked = mongo.updateMulti(Query.query(listed(memberId).and("readAt").isNull()),
+                new Update().set("readAt", clock.instant()), Notification.class).getModifiedCount();
+        log.info("Marked {} notifications of member {} read", marked, memberId);
+        return marked;
+    }
+
+    long unreadCount(String memberId) {
+        return mongo.count(Query.query(listed(memberId).and("readAt").isNull()), Notification.class);
+    }
+
+    /** The member's listed notifications after {@code seq}, oldest first: what a resumed live stream missed. */
+    public List<NotificationView> after(String memberId, long seq) {
+        return mongo.find(Query.query(listed(memberId).and("seq").gt(seq)).with(Sort.by("seq")), Notification.class)
+                .stream().map(NotificationView::of).toList();
+    }
+
+    /** Everything stored for the member, digest-only notifications included, newest first: their data export. */
+    List<Notification> export(String memberId) {
+        return mongo.find(Query.query(Criteria.where("memberId").is(memberId)).with(NEWEST_FIRST), Notification.class);
+    }
+
+    void erase(String memberId) {
+        long removed = mongo.remove(Query.query(Criteria.where("memberId").is(memberId)), Notification.class)
+                .getDeletedCount();
+        log.info("Notifications of erased member {} removed: {}", memberId, removed);
+    }
+
+    private static Criteria listed(String memberId) {
+        return Criteria.where("memberId").is(memberId).and("inApp").is(true);
     }
 }

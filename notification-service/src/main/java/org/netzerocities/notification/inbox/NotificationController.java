@@ -24,7 +24,7 @@ class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "The inbox, newest first; unread=true for unread only, unread=false for read only")
+    @Operation(summary = "The inbox, newest first (by seq); unread=true for unread only, unread=false for read only")
     PageResponse<NotificationView> list(Caller caller,
             @RequestParam(required = false) Boolean unread,
             @RequestParam(defaultValue = "0") int page,
@@ -34,8 +34,27 @@ class NotificationController {
     }
 
     @PostMapping("/{id}/read")
-    @Operation(summary = "Mark one of your notifications read")
+    @Operation(summary = "Mark one of your notifications read; another member's is not found")
     NotificationView read(Caller caller, @PathVariable String id) {
         return NotificationView.of(inbox.markRead(caller.memberId(), id));
+    }
+
+    @PostMapping("/read-all")
+    @Operation(summary = "Mark all your notifications read")
+    MarkedRead readAll(Caller caller) {
+        return new MarkedRead(inbox.markAllRead(caller.memberId()));
+    }
+
+    @GetMapping("/unread-count")
+    @Operation(summary = "How many of your notifications are unread")
+    UnreadCount unreadCount(Caller caller) {
+        return new UnreadCount(inbox.unreadCount(caller.memberId()));
+    }
+
+    /** @param marked how many notifications were unread and are read now */
+    record MarkedRead(long marked) {
+    }
+
+    record UnreadCount(long unread) {
     }
 }

@@ -47,7 +47,7 @@ class MemberDataExportTest extends MemberExportContract {
                 new MemberContactChanged(memberId, memberId + "@example.org", true, "sv", "Europe/Stockholm", "Ana")));
         await().atMost(CONSUMED_WITHIN).until(() -> contacts.findById(memberId)
                 .map(contact -> contact.email() != null && contact.city() != null).orElse(false)
-                && mongo.exists(Query.query(Criteria.where("_id").is("welcome-" + memberId)), "notifications"));
+                && mongo.exists(Query.query(Criteria.where("memberId").is(memberId)), "notifications"));
         return memberId;
     }
 
@@ -59,8 +59,9 @@ class MemberDataExportTest extends MemberExportContract {
                 jsonPath("$.contact.city").value(city),
                 jsonPath("$.contact.appliedEvents").doesNotExist(),
                 jsonPath("$.notifications.length()").value(1),
-                jsonPath("$.notifications[0].id").value("welcome-" + memberId),
-                jsonPath("$.notifications[0].category").value("WELCOME"));
+                jsonPath("$.notifications[0].memberId").value(memberId),
+                jsonPath("$.notifications[0].kind").value("WELCOME"),
+                jsonPath("$.notifications[0].seq").isNumber());
     }
 
     @Override

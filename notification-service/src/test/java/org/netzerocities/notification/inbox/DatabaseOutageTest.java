@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.ConnectionString;
@@ -54,7 +54,7 @@ class DatabaseOutageTest {
     @Autowired
     EventCodec codec;
     @Autowired
-    NotificationRepository notifications;
+    MongoTemplate mongo;
     @Autowired
     KafkaConnectionDetails kafkaConnection;
     @Value("${nzc.test.database-outage:12s}")
@@ -80,7 +80,7 @@ class DatabaseOutageTest {
         database.restore();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> members.stream().allMatch(
-                m -> notifications.findByMemberId(m, Pageable.unpaged()).getTotalElements() == 1));
+                m -> StoredNotifications.of(mongo, m).size() == 1));
         Set<String> keys = Set.copyOf(members);
         var deadLetters = TopicReader.read(String.join(",", kafkaConnection.getBootstrapServers()),
                 EventCatalog.COMMUNITY_MEMBERS_TOPIC + ".DLT", r -> keys.contains(r.key()), 1, Duration.ofSeconds(3));
@@ -89,7 +89,7 @@ class DatabaseOutageTest {
 
     private boolean databaseAnswers() {
         try {
-            notifications.count();
+            mongo.getCollection(Notification.COLLECTION).countDocuments();
             return true;
         }
         catch (RuntimeException notYet) {

@@ -16,11 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.netzerocities.notification.delivery.NotificationDraft;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -33,7 +35,7 @@ class InboxHostileInputTest extends ConsumingServiceTest {
     private static final String CALLER = "caller-" + UUID.randomUUID();
 
     @Autowired
-    NotificationRepository notifications;
+    MongoTemplate mongo;
 
     @Test
     void aPageFarBeyondAnyInboxIsABadRequestNotADatabaseFailure() throws Exception {
@@ -46,10 +48,10 @@ class InboxHostileInputTest extends ConsumingServiceTest {
     @Test
     void anotherMembersNotificationIsNotFound() throws Exception {
         String owner = UUID.randomUUID().toString();
-        join(owner, "malmo", "sv");
-        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + owner));
+        String welcome = NotificationDraft.idFor(join(owner, "malmo", "sv").event().eventId(), owner);
+        await().atMost(CONSUMED_WITHIN).until(() -> StoredNotifications.exists(mongo, welcome));
 
-        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(asMember(CALLER)))
+        http.perform(post("/api/notifications/{id}/read", welcome).with(asMember(CALLER)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -69,6 +71,13 @@ class InboxHostileInputTest extends ConsumingServiceTest {
                 hostile("encoded slash in notification id",
                         post("/api/notifications/a%2F..%2Fb/read").with(asMember(CALLER))),
                 hostile("no token", get("/api/notifications")),
+                hostile("no token to mark all read", post("/api/notifications/read-all")),
+                hostile("no token to count", get("/api/notifications/unread-count")),
+                hostile("garbage token to mark all read",
+                        post("/api/notifications/read-all").header("Authorization", "Bearer x.y.z")),
+                hostile("unknown notification id", markRead(UUID.randomUUID() + "~" + CALLER)),
+                hostile("control characters in notification id", markRead("a\u0000b\u001f")),
+                hostile("unread as an operator", inbox().param("unread[$ne]", "x").param("unread", "{\"$gt\":\"\"}")),
                 hostile("garbage token", get("/api/notifications").header("Authorization", "Bearer x.y.z")),
                 hostile("token naming no member",
                         get("/api/notifications").with(namingNoMember())));

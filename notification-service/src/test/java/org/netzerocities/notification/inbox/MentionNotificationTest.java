@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberMentioned;
 import org.netzerocities.events.outbox.PendingEvent;
+import org.netzerocities.notification.delivery.NotificationDraft;
 import org.netzerocities.support.member.RefusedMembers;
 import org.netzerocities.testsupport.ConsumingServiceTest;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** MemberMentioned from the real broker to the mentioned member's inbox, once per post. */
 @SpringBootTest(properties = "nzc.events.consumer.initial-backoff=50ms")
@@ -30,7 +31,7 @@ import org.springframework.data.domain.Pageable;
 class MentionNotificationTest extends ConsumingServiceTest {
 
     @Autowired
-    NotificationRepository notifications;
+    MongoTemplate mongo;
     @Autowired
     RefusedMembers refused;
 
@@ -42,14 +43,16 @@ class MentionNotificationTest extends ConsumingServiceTest {
         send(mentioned);
         send(mentioned);
         String laterPost = UUID.randomUUID().toString();
-        send(mention(laterPost, memberId));
+        PendingEvent later = mention(laterPost, memberId);
+        send(later);
 
-        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("mention-" + laterPost + "-" + memberId));
-        assertThat(notifications.findByMemberId(memberId, Pageable.unpaged()).getContent()).hasSize(2);
+        await().atMost(CONSUMED_WITHIN).until(() -> StoredNotifications.exists(mongo,
+                NotificationDraft.idFor(later.eventId(), memberId)));
+        assertThat(StoredNotifications.of(mongo, memberId)).hasSize(2);
         http.perform(get("/api/notifications").with(asMember(memberId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
-                .andExpect(jsonPath("$.items[0].category").value("MENTION"))
+                .andExpect(jsonPath("$.items[0].kind").value("MENTION"))
                 .andExpect(jsonPath("$.items[1].title").value("You were mentioned in “Solar on school roofs”"))
                 .andExpect(jsonPath("$.items[1].link").value(
                         org.hamcrest.Matchers.endsWith("?post=" + postId)));
@@ -65,8 +68,8 @@ class MentionNotificationTest extends ConsumingServiceTest {
         String other = UUID.randomUUID().toString();
         send(mention(postId, other));
 
-        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("mention-" + postId + "-" + other));
-        assertThat(notifications.existsById("mention-" + postId + "-" + memberId)).isFalse();
+        await().atMost(CONSUMED_WITHIN).until(() -> !StoredNotifications.of(mongo, other).isEmpty());
+        assertThat(StoredNotifications.of(mongo, memberId)).isEmpty();
     }
 
     private PendingEvent mention(String postId, String memberId) {

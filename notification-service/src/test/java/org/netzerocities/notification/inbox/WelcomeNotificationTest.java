@@ -17,9 +17,11 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.netzerocities.events.consumer.EventListeners;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.notification.contact.MemberContactRepository;
+import org.netzerocities.notification.delivery.NotificationDraft;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TestEvents;
 import org.netzerocities.testsupport.TopicReader;
@@ -28,7 +30,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
@@ -39,7 +41,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 class WelcomeNotificationTest extends ConsumingServiceTest {
 
     @Autowired
-    NotificationRepository notifications;
+    MongoTemplate mongo;
     @Autowired
     MemberContactRepository contacts;
     @Autowired
@@ -50,16 +52,19 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
     @Test
     void joinedMemberFindsAWelcomeInTheirInboxAndCanMarkItRead() throws Exception {
         String memberId = UUID.randomUUID().toString();
-        send(memberJoined(memberId));
+        PendingEvent joined = memberJoined(memberId);
+        send(joined);
+        String welcome = NotificationDraft.idFor(joined.eventId(), memberId);
 
-        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + memberId));
+        await().atMost(CONSUMED_WITHIN).until(() -> StoredNotifications.exists(mongo, welcome));
 
         http.perform(get("/api/notifications").with(asMember(memberId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.page").value(0))
                 .andExpect(jsonPath("$.size").value(20))
-                .andExpect(jsonPath("$.items[0].category").value("WELCOME"))
+                .andExpect(jsonPath("$.items[0].kind").value("WELCOME"))
+                .andExpect(jsonPath("$.items[0].category").value("COMMUNITY"))
                 .andExpect(jsonPath("$.items[0].read").value(false))
                 .andExpect(jsonPath("$.items[0].body").value(org.hamcrest.Matchers.containsString("manifesto")));
         // MemberJoined carries no contact data: the email comes from the internal contact topic
@@ -69,7 +74,7 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
             assertThat(contact.email()).isNull();
         });
 
-        http.perform(post("/api/notifications/welcome-{id}/read", memberId).with(asMember(memberId)))
+        http.perform(post("/api/notifications/{id}/read", welcome).with(asMember(memberId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.read").value(true));
         http.perform(get("/api/notifications").param("unread", "true").with(asMember(memberId)))
@@ -79,6 +84,7 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
     @Test
     void oneListenerServesEachTopicForAllOfItsHandlers() {
         assertThat(listeners.getListenerContainers())
+                .filteredOn(container -> container.getListenerId().startsWith(EventListeners.ID_PREFIX))
                 .extracting(container -> List.of(container.getContainerProperties().getTopics()))
                 .containsExactlyInAnyOrder(List.of(EventCatalog.COMMUNITY_MEMBERS_TOPIC),
                         List.of(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC),
@@ -90,8 +96,9 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
         String memberId = UUID.randomUUID().toString();
         PendingEvent joined = memberJoined(memberId);
         send(joined);
-        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + memberId));
-        http.perform(post("/api/notifications/welcome-{id}/read", memberId).with(asMember(memberId)))
+        String welcome = NotificationDraft.idFor(joined.eventId(), memberId);
+        await().atMost(CONSUMED_WITHIN).until(() -> StoredNotifications.exists(mongo, welcome));
+        http.perform(post("/api/notifications/{id}/read", welcome).with(asMember(memberId)))
                 .andExpect(status().isOk());
         double duplicatesBefore = duplicates(EventCatalog.MEMBER_JOINED.type());
 
@@ -99,12 +106,12 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
         send(joined);
         String laterMember = UUID.randomUUID().toString();
         send(memberJoined(laterMember));
-        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + laterMember)
+        await().atMost(CONSUMED_WITHIN).until(() -> !StoredNotifications.of(mongo, laterMember).isEmpty()
                 && duplicates(EventCatalog.MEMBER_JOINED.type()) - duplicatesBefore >= 2);
 
         assertThat(duplicates(EventCatalog.MEMBER_JOINED.type()) - duplicatesBefore).isEqualTo(2);
-        assertThat(notifications.findByMemberId(memberId, Pageable.unpaged()).getContent())
-                .singleElement().satisfies(welcome -> assertThat(welcome.readAt()).isNotNull());
+        assertThat(StoredNotifications.of(mongo, memberId))
+                .singleElement().satisfies(stored -> assertThat(stored.readAt()).isNotNull());
     }
 
     @Test
@@ -121,7 +128,7 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
         send(violatesSchema);
         send(memberJoined(memberId));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications.existsById("welcome-" + memberId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !StoredNotifications.of(mongo, memberId).isEmpty());
         var deadLetters = TopicReader.read(String.join(",", kafkaConnection.getBootstrapServers()),
                 EventCatalog.COMMUNITY_MEMBERS_TOPIC + ".DLT", r -> poisonKey.equals(r.key()), 3, Duration.ofSeconds(20));
         assertThat(deadLetters).hasSize(3);
@@ -132,15 +139,17 @@ class WelcomeNotificationTest extends ConsumingServiceTest {
     @Test
     void inboxNeedsATokenAndShowsOnlyTheCallersOwnNotifications() throws Exception {
         String owner = UUID.randomUUID().toString();
-        send(memberJoined(owner));
-        await().atMost(CONSUMED_WITHIN).until(() -> notifications.existsById("welcome-" + owner));
+        PendingEvent joined = memberJoined(owner);
+        send(joined);
+        String welcome = NotificationDraft.idFor(joined.eventId(), owner);
+        await().atMost(CONSUMED_WITHIN).until(() -> StoredNotifications.exists(mongo, welcome));
 
         http.perform(get("/api/notifications"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         http.perform(get("/api/notifications").with(asMember("someone-else")))
                 .andExpect(jsonPath("$.total").value(0));
-        http.perform(post("/api/notifications/welcome-{id}/read", owner).with(asMember("someone-else")))
+        http.perform(post("/api/notifications/{id}/read", welcome).with(asMember("someone-else")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         http.perform(get("/api/notifications").param("size", "0").with(asMember(owner)))

@@ -1,0 +1,206 @@
+package org.netzerocities.notification.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.netzerocities.notification.contact.MemberContact;
+import org.netzerocities.notification.contact.MemberContactRepository;
+import org.netzerocities.notification.delivery.EmailRequest;
+import org.netzerocities.notification.delivery.NotificationDraft;
+import org.netzerocities.notification.delivery.NotificationTopics;
+import org.netzerocities.notification.delivery.PrivateTopicListeners;
+import org.netzerocities.notification.delivery.PrivateTopicSender;
+import org.netzerocities.notification.delivery.PrivateTopicSender.Keyed;
+import org.netzerocities.notification.inbox.Notification.DigestState;
+import org.netzerocities.notification.message.NotificationTexts;
+import org.netzerocities.notification.preference.ChannelPlan;
+import org.netzerocities.notification.preference.ChannelPlan.EmailMode;
+import org.netzerocities.notification.preference.DeliveryPlanner;
+import org.netzerocities.support.member.RefusedMembers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes routing's drafts into members' inboxes, a whole batch at a time: one read of the batch's erased members,
+ * one of their contacts, the plans of the whole batch, one unordered bulk insert, then the emails to send now and
+ * the live pushes, awaited together. One consumer owns each partition of the deliveries topic, so a member's
+ * notifications are written by one thread in order, and their sequence numbers (the drafts' offsets) grow.
+ *
+ * <p>Replays create nothing twice: a draft whose id is stored already is skipped by the insert and pushed to no
+ * stream again; its email request is sent again, since a crash may have come between the insert and the send, and
+ * the email side sends each request id once.
+ */
+@Component
+class InboxWriter {
+
+    /** The listener's id, e.g. to stop it in the listener endpoint registry. */
+    static final String LISTENER_ID = "notification-writer";
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWriter.class);
+    private static final int DUPLICATE_KEY = 11000;
+    /** The field of {@link RefusedMembers#COLLECTION} that says why a member is refused. */
+    private static final String REFUSAL_REASON = "reason";
+
+    private final MongoTemplate mongo;
+    private final MemberContactRepository contacts;
+    private final DeliveryPlanner planner;
+    private final NotificationTexts texts;
+    private final PrivateTopicSender sender;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final InboxProperties properties;
+
+    InboxWriter(MongoTemplate mongo, MemberContactRepository contacts, DeliveryPlanner planner,
+            NotificationTexts texts, PrivateTopicSender sender, JsonMapper json, Clock clock,
+            InboxProperties properties) {
+        this.mongo = mongo;
+        this.contacts = contacts;
+        this.planner = planner;
+        this.texts = texts;
+        this.sender = sender;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** A draft and its member's sequence number. */
+    record Delivery(NotificationDraft draft, long seq) {
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = NotificationTopics.DELIVERIES,
+            groupId = "${spring.kafka.consumer.group-id}-writer",
+            containerFactory = PrivateTopicListeners.FACTORY,
+            properties = {
+                    "max.poll.records=${nzc.notifications.writer.max-poll-records:1000}",
+                    "fetch.max.wait.ms=${nzc.notifications.writer.fetch-max-wait-ms:100}" })
+    void onDrafts(List<ConsumerRecord<String, String>> records) {
+        List<Delivery> deliveries = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                deliveries.add(new Delivery(json.readValue(record.value(), NotificationDraft.class), record.offset()));
+            }
+            catch (RuntimeException unreadable) {
+                // written by this service: a bug to fix, and blocking the members of the partition would not fix it
+                log.error("Skipped unreadable draft {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        unreadable.getClass().getSimpleName());
+            }
+        }
+        write(deliveries);
+    }
+
+    void write(List<Delivery> batch) {
+        List<Delivery> deliveries = onePerId(batch);
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Set<String> erased = erasedAmong(deliveries.stream().map(d -> d.draft().memberId()).collect(Collectors.toSet()));
+        if (!erased.isEmpty()) {
+            deliveries = deliveries.stream().filter(d -> !erased.contains(d.draft().memberId())).toList();
+            log.info("No notification for {} erased members of the batch", erased.size());
+        }
+        Map<String, MemberContact> contactsById = new LinkedHashMap<>();
+        contacts.findAllById(deliveries.stream().map(d -> d.draft().memberId()).collect(Collectors.toSet()))
+                .forEach(contact -> contactsById.put(contact.memberId(), contact));
+        Instant now = clock.instant();
+        List<ChannelPlan> plans = planner.plan(deliveries.stream().map(Delivery::draft).toList(), contactsById, now);
+
+        List<Notification> stored = new ArrayList<>();
+        List<Notification> pushed = new ArrayList<>();
+        List<Keyed> emails = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
+            ChannelPlan plan = plans.get(i);
+            NotificationDraft draft = delivery.draft();
+            if (plan.inApp() || plan.email() == EmailMode.DIGEST) {
+                Notification notification = notification(delivery, plan, contactsById.get(draft.memberId()), now);
+                stored.add(notification);
+                if (plan.inApp() && plan.live()) {
+                    pushed.add(notification);
+                }
+            }
+            if (plan.email() == EmailMode.IMMEDIATE) {
+                emails.add(new Keyed(draft.memberId(), new EmailRequest(draft.id(), draft.memberId(), draft.kind(),
+                        draft.params(), draft.link(), List.of(), now)));
+            }
+        }
+        Set<String> inserted = insertNew(stored);
+        List<Keyed> live = pushed.stream().filter(n -> inserted.contains(n.id()))
+                .map(n -> new Keyed(n.memberId(), new LiveNotification(n.memberId(), NotificationView.of(n))))
+                .toList();
+        if (!live.isEmpty()) {
+            sender.send(NotificationTopics.LIVE, live);
+        }
+        if (!emails.isEmpty()) {
+            sender.send(NotificationTopics.EMAILS, emails);
+        }
+        log.info("Wrote {} notifications ({} already written) of {} drafts; {} live, {} emails", inserted.size(),
+                stored.size() - inserted.size(), batch.size(), live.size(), emails.size());
+    }
+
+    /**
+     * {@link RefusedMembers#wasErased} for the whole batch in one read: member ids are never reused, so a draft for an
+     * erased member is a replay of one from before the erasure.
+     */
+    private Set<String> erasedAmong(Set<String> memberIds) {
+        Query erased = Query.query(Criteria.where("_id").in(memberIds).and(REFUSAL_REASON)
+                .is(RefusedMembers.Reason.ERASED.name()));
+        erased.fields().include("_id");
+        return mongo.find(erased, Document.class, RefusedMembers.COLLECTION).stream()
+                .map(member -> member.getString("_id")).collect(Collectors.toSet());
+    }
+
+    /** A draft redelivered within one batch (its event was retried after a partial send) counts once. */
+    private static List<Delivery> onePerId(List<Delivery> batch) {
+        return List.copyOf(batch.stream().collect(Collectors.toMap(d -> d.draft().id(), Function.identity(),
+                (first, again) -> first, LinkedHashMap::new)).values());
+    }
+
+    private Notification notification(Delivery delivery, ChannelPlan plan, MemberContact contact, Instant now) {
+        NotificationDraft draft = delivery.draft();
+        String language = contact != null && contact.language() != null ? contact.language() : "en";
+        NotificationTexts.Text text = texts.render(draft.kind(), draft.params(), language);
+        return new Notification(draft.id(), draft.memberId(), delivery.seq(), draft.kind(), draft.kind().category(),
+                draft.kind().critical(), text.title(), text.body(), draft.link(), draft.params(), draft.sourceEventId(),
+                now, null, plan.inApp(), plan.email() == EmailMode.DIGEST ? DigestState.PENDING : null,
+                now.plus(properties.retention()));
+    }
+
+    /** Inserts all in one unordered bulk write; returns the ids that were not stored already. */
+    private Set<String> insertNew(List<Notification> notifications) {
+        Set<String> inserted = notifications.stream().map(Notification::id).collect(Collectors.toCollection(HashSet::new));
+        if (notifications.isEmpty()) {
+            return inserted;
+        }
+        try {
+            mongo.bulkOps(BulkMode.UNORDERED, Notification.class).insert(notifications).execute();
+        }
+        catch (BulkOperationException failed) {
+            for (var error : failed.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw failed;
+                }
+                inserted.remove(notifications.get(error.getIndex()).id());
+            }
+        }
+        return inserted;
+    }
+}
