@@ -1,53 +1,46 @@
 package org.netzerocities.notification.digest;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import org.bson.Document;
 import org.netzerocities.events.Periodic;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
-import org.netzerocities.notification.delivery.EmailRequest;
 import org.netzerocities.notification.delivery.NotificationTopics;
+import org.netzerocities.notification.delivery.PrivateTopicSender;
 import org.netzerocities.notification.schedule.ClusterLease;
 import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.core.KafkaTemplate;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /** The daily digest, run every interval once across instances, its emails on the email topic. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DigestProperties.class)
 class DigestConfiguration {
 
-    /** How long the broker may take to acknowledge a chunk of digests. */
-    private static final long SEND_TIMEOUT_SECONDS = 30;
-
-    /** JSON like every other email request, keyed by member id so that a member's emails stay in order. */
+    /** Like every other email request: JSON keyed by member id, so that a member's emails stay in order. */
     @Bean
-    DigestMail digestMail(KafkaTemplate<String, String> kafka, JsonMapper json) {
-        return digests -> {
-            List<CompletableFuture<?>> acks = new ArrayList<>(digests.size());
-            for (EmailRequest digest : digests) {
-                acks.add(kafka.send(NotificationTopics.EMAILS, digest.memberId(), json.writeValueAsString(digest)));
-            }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS,
-                    TimeUnit.SECONDS);
-        };
+    DigestMail digestMail(PrivateTopicSender sender) {
+        return digests -> sender.send(NotificationTopics.EMAILS,
+                digests.stream().map(digest -> new PrivateTopicSender.Keyed(digest.memberId(), digest)).toList());
     }
 
+    /**
+     * On a real MongoDB the run's query reads this partial index in its order instead of sorting the collection;
+     * the embedded server ignores it.
+     */
     @Bean
     DigestRun digestRun(MongoTemplate mongo, DigestProperties properties, DigestMail mail) {
+        mongo.indexOps(DigestRun.NOTIFICATIONS).createIndex(new Index().on("digest", Sort.Direction.ASC)
+                .on("memberId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                .partial(PartialIndexFilter.of(Criteria.where("digest").is("PENDING"))).named("digest-pending"));
         return new DigestRun(mongo, properties, mail);
     }
 
