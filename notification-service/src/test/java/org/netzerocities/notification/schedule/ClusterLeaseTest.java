@@ -1,6 +1,8 @@
 package org.netzerocities.notification.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
+import org.netzerocities.events.Periodic;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.testsupport.SharedInfrastructure;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -99,6 +102,24 @@ class ClusterLeaseTest {
         }
         finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPeriodicJobRunsFirstOneIntervalAfterStartAndNotWhileAnotherInstanceHoldsTheLease() throws Exception {
+        Duration interval = Duration.ofMillis(300);
+        Periodic periodic = new ClusterLease(mongo, Clock.systemUTC(), "instance-c").every(job, interval,
+                runs::incrementAndGet);
+        long started = System.nanoTime();
+        periodic.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).untilAtomic(runs, greaterThanOrEqualTo(1));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(interval);
+            assertThat(new ClusterLease(mongo, Clock.systemUTC(), "instance-d").tryRun(job, interval,
+                    runs::incrementAndGet)).isFalse();
+        }
+        finally {
+            periodic.stop();
         }
     }
 
