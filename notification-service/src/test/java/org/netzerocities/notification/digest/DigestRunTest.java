@@ -1,6 +1,12 @@
 package org.netzerocities.notification.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.netzerocities.testsupport.MemberTokens.asMember;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +20,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.netzerocities.notification.delivery.Deliveries;
 import org.netzerocities.notification.delivery.EmailRequest;
 import org.netzerocities.notification.delivery.Kind;
+import org.netzerocities.notification.delivery.NotificationDraft;
 import org.netzerocities.notification.delivery.NotificationTopics;
 import org.netzerocities.testsupport.ConsumingServiceTest;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -26,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +56,8 @@ class DigestRunTest extends ConsumingServiceTest {
     MongoTemplate mongo;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Deliveries deliveries;
 
     /** Now, at whole seconds (as stored), and its hour of day in UTC. */
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -113,6 +124,42 @@ class DigestRunTest extends ConsumingServiceTest {
         assertThat(tomorrows.id()).endsWith("~" + now.plus(Duration.ofDays(1)).atOffset(offset(12)).toLocalDate());
         assertThat(tomorrows.entries()).extracting(EmailRequest.DigestEntry::notificationId)
                 .containsExactly("later~" + member);
+    }
+
+    @Test
+    void anErasedMembersDigestDateIsInTheirExportUntilTheErasureForgetsIt() throws Exception {
+        String member = memberAtLocalHour(12);
+        notification("seen", member, 1, true);
+        digests.run(now);
+        http.perform(get("/api/notifications/me/export").with(asMember(member)))
+                .andExpect(jsonPath("$.digest.lastDigestDate").value(now.atOffset(offset(12)).toLocalDate().toString()));
+
+        erase(member, "malmo");
+
+        await().atMost(CONSUMED_WITHIN)
+                .until(() -> mongo.findById(member, Document.class, DigestRun.DIGEST_MEMBERS) == null);
+    }
+
+    /** The writer's documents, as the run reads them: a member who wants community emails in the digest. */
+    @Test
+    void aNotificationTheWriterKeptForTheDigestArrivesInTheDigest() throws Exception {
+        String member = memberAtLocalHour(12);
+        http.perform(put("/api/notifications/preferences").with(asMember(member))
+                .contentType(MediaType.APPLICATION_JSON).content(
+                        "{\"categories\": {\"COMMUNITY\": {\"inApp\": false, \"live\": false, \"email\": \"DAILY_DIGEST\"}}}"))
+                .andExpect(status().isOk());
+        String eventId = UUID.randomUUID().toString();
+        deliveries.send(List.of(new NotificationDraft(NotificationDraft.idFor(eventId, member), member, Kind.MENTION,
+                Map.of("author", "Ana", "thread", "Heat pumps"), "/community/threads/t-1", eventId, now)));
+        String id = NotificationDraft.idFor(eventId, member);
+        await().atMost(CONSUMED_WITHIN).until(() -> mongo.findById(id, Document.class, DigestRun.NOTIFICATIONS) != null);
+
+        digests.run(Instant.now());
+
+        EmailRequest digest = json.readValue(emailsOf(member, 1).get(0).value(), EmailRequest.class);
+        assertThat(digest.entries()).extracting(EmailRequest.DigestEntry::notificationId).containsExactly(id);
+        assertThat(digest.entries().get(0).title()).isNotBlank();
+        assertThat(mongo.findById(id, Document.class, DigestRun.NOTIFICATIONS).getString("digest")).isEqualTo("SENT");
     }
 
     /** A fresh member whose clock shows {@code hour} now. */

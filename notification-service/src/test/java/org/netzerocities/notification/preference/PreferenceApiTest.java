@@ -118,9 +118,10 @@ class PreferenceApiTest extends ConsumingServiceTest {
                 Kind.MENTION, Map.of(), null, "e-2", Instant.now());
         planner.plan(List.of(mention), Map.of(), Instant.now());
 
-        Object held = section().heldOn().apply(memberId);
-        assertThat(held).hasFieldOrProperty("preferences");
-        assertThat(held).extracting("emailBudget").asList().hasSize(1);
+        http.perform(get("/api/notifications/me/export").with(asMember(memberId)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notificationPreferences.preferences.categories.LEARNING.email").value("OFF"))
+                .andExpect(jsonPath("$.notificationPreferences.emailBudget[0].sent").value(1));
 
         erase(memberId, "malmo");
         await().atMost(CONSUMED_WITHIN).until(() -> store.stored(memberId).isEmpty());
