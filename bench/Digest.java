@@ -1,5 +1,9 @@
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -19,21 +23,22 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.netzerocities.launcher.EmbeddedMongo;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The daily digest run of notification-service (issue 10) for many members, against the embedded MongoDB-wire
- * server (mongo-java-server, in-memory backend, over TCP as the services use it): {@code --members} members with a
+ * server as the launcher runs it ({@code EmbeddedMongo}: mongo-java-server on an H2 file, over TCP as the services
+ * use it), durable (the default) and not, side by side: {@code --members} members with a
  * contact in one of ten time zones (every twentieth without one: UTC), each with {@code --per-member} notifications
  * pending for the digest (every third one already read), all members due at the run's time. Each of {@code --runs}
  * runs starts from the same state (everything pending, no digest yet) and times one {@code DigestRun.run}: the
  * reading, selecting and composing (one pass over the pending notifications, one over contacts and digest dates,
  * each digest written as JSON as it would go to the email topic) and, apart, handing over (here: serialising only,
  * no broker) and marking the notifications and the members' digest dates in bulk. Prints each run and the medians.
- * Runs with the notification-service classes and their dependencies on the class path (bench/digest.sh).
+ * Runs with the notification-service classes, their dependencies and the launcher's on the class path
+ * (bench/digest.sh). {@code --stores durable,non-durable} picks the stores.
  */
 public class Digest {
 
@@ -48,13 +53,25 @@ public class Digest {
         int perMember = Integer.parseInt(option(args, "--per-member", "3"));
         int runs = Integer.parseInt(option(args, "--runs", "3"));
 
-        MongoServer server = new MongoServer(new MemoryBackend());
-        String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
-        try (MongoClient client = MongoClients.create(uri)) {
+        List<String> results = new ArrayList<>();
+        for (String store : option(args, "--stores", "durable,non-durable").split(",")) {
+            results.add(measure(store, members, perMember, runs));
+        }
+        results.forEach(System.out::println);
+    }
+
+    private static String measure(String store, int members, int perMember, int runs) throws Exception {
+        Path dir = Files.createTempDirectory("nzc-bench-digest");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (EmbeddedMongo server = new EmbeddedMongo(dir.resolve("nzc.mv"), port, store.equals("durable")).start();
+                MongoClient client = MongoClients.create(server.uri())) {
             MongoTemplate mongo = new MongoTemplate(client, "nzc-notification");
             long loadStart = System.nanoTime();
             load(mongo, members, perMember);
-            System.out.printf("loaded %,d members, %,d pending notifications in %d s%n", members,
+            System.out.printf("%s store: loaded %,d members, %,d pending notifications in %d s%n", store, members,
                     (long) members * perMember, Duration.ofNanos(System.nanoTime() - loadStart).toSeconds());
 
             JsonMapper json = JsonMapper.builder().build();
@@ -67,24 +84,26 @@ public class Digest {
                 DigestMail serialising = digests -> digests.forEach(
                         digest -> bytes.addAndGet(json.writeValueAsString(digest).length()));
                 DigestRun digest = new DigestRun(mongo, new DigestProperties(Duration.ofMinutes(5),
-                        java.time.LocalTime.of(8, 0), 100, 1000), serialising);
+                        LocalTime.of(8, 0), 100, 1000), serialising);
                 DigestRun.Outcome outcome = digest.run(NOW);
                 long total = outcome.took().toMillis();
                 long handOver = outcome.handOver().toMillis();
                 totals.add(total);
                 handOvers.add(handOver);
                 composing.add(total - handOver);
-                System.out.printf("run %d: %,d members due, %,d digests (%,d skipped), %,d notifications marked, "
-                        + "%,d MB of JSON; total %,d ms = reading, selecting and composing %,d ms + marking %,d ms%n",
-                        run, outcome.members(), outcome.emails(), outcome.skipped(), outcome.notifications(),
-                        bytes.get() / 1_000_000, total, total - handOver, handOver);
+                System.out.printf("%s store, run %d: %,d members due, %,d digests (%,d skipped), %,d notifications "
+                        + "marked, %,d MB of JSON; total %,d ms = reading, selecting and composing %,d ms + marking "
+                        + "%,d ms%n", store, run, outcome.members(), outcome.emails(), outcome.skipped(),
+                        outcome.notifications(), bytes.get() / 1_000_000, total, total - handOver, handOver);
             }
-            System.out.printf("median of %d runs (%,d members, %d notifications each): total %,d ms, reading, "
-                    + "selecting and composing %,d ms, marking %,d ms%n", runs, members, perMember, median(totals),
-                    median(composing), median(handOvers));
+            return String.format("%s store, median of %d runs (%,d members, %d notifications each): total %,d ms; "
+                    + "reading, selecting and composing %,d ms; marking %,d ms", store, runs, members, perMember,
+                    median(totals), median(composing), median(handOvers));
         }
         finally {
-            server.shutdownNow();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
