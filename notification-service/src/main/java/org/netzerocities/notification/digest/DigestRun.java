@@ -37,6 +37,11 @@ public class DigestRun {
     static final String CONTACTS = "member_contacts";
     /** Per member ({@code _id}), the local date of their latest digest ({@code lastDigestDate}, ISO). */
     static final String DIGEST_MEMBERS = "digest_members";
+    /**
+     * Documents per reply of the cursors: the embedded server otherwise answers a whole query in its first reply,
+     * which the driver refuses beyond 48 MB (some 130,000 notifications).
+     */
+    private static final int BATCH = 2000;
     private static final Logger log = LoggerFactory.getLogger(DigestRun.class);
 
     private final MongoTemplate mongo;
@@ -70,6 +75,7 @@ public class DigestRun {
         Query pending = Query.query(Criteria.where("digest").is("PENDING"))
                 .with(Sort.by(Sort.Order.asc("memberId"), Sort.Order.desc("createdAt")));
         pending.fields().include("memberId", "kind", "title", "body", "link", "createdAt", "readAt");
+        pending.cursorBatchSize(BATCH);
         try (Stream<Document> stream = mongo.stream(pending, Document.class, NOTIFICATIONS)) {
             String memberId = null;
             List<PendingItem> items = new ArrayList<>();
@@ -117,7 +123,7 @@ public class DigestRun {
 
     /** Every known member's zone, in one pass; a zone name is parsed once. */
     private Map<String, ZoneId> zones() {
-        Query all = new Query();
+        Query all = new Query().cursorBatchSize(BATCH);
         all.fields().include("timeZone");
         Map<String, ZoneId> parsed = new HashMap<>();
         Map<String, ZoneId> zones = new HashMap<>();
@@ -130,7 +136,8 @@ public class DigestRun {
 
     private Map<String, LocalDate> lastDigests() {
         Map<String, LocalDate> dates = new HashMap<>();
-        try (Stream<Document> members = mongo.stream(new Query(), Document.class, DIGEST_MEMBERS)) {
+        try (Stream<Document> members = mongo.stream(new Query().cursorBatchSize(BATCH), Document.class,
+                DIGEST_MEMBERS)) {
             members.forEach(member -> dates.put(member.getString("_id"),
                     LocalDate.parse(member.getString("lastDigestDate"))));
         }
