@@ -72,8 +72,8 @@ class PreferenceApiTest extends ConsumingServiceTest {
                 .andExpect(jsonPath("$.categories.EVENTS.live").value(false))
                 .andExpect(jsonPath("$.categories.EVENTS.email").value("DAILY_DIGEST"))
                 .andExpect(jsonPath("$.categories.LEARNING.email").value("IMMEDIATE"))
-                .andExpect(jsonPath("$.quietHours.start").value("22:30:00"))
-                .andExpect(jsonPath("$.quietHours.end").value("06:45:00"));
+                .andExpect(jsonPath("$.quietHours.start").value("22:30"))
+                .andExpect(jsonPath("$.quietHours.end").value("06:45"));
     }
 
     @Test
