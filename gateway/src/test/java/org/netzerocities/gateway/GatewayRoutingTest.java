@@ -9,11 +9,13 @@ import static org.netzerocities.gateway.GatewayTestSupport.reply;
 import static org.netzerocities.gateway.GatewayTestSupport.rsaKey;
 import static org.netzerocities.gateway.GatewayTestSupport.startServer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,7 @@ class GatewayRoutingTest {
     private static final RSAKey SIGNING_KEY = rsaKey("test");
     private static final RSAKey UNPUBLISHED_KEY = rsaKey("unpublished");
     private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
+    private static final AtomicLong SECOND_EVENT_SENT_AT = new AtomicLong();
     private static final HttpServer DOWNSTREAM = startDownstream();
 
     @Autowired
@@ -64,9 +67,12 @@ class GatewayRoutingTest {
         String downstream = baseUrl(DOWNSTREAM);
         registry.add("COMMUNITY_SERVICE_URI", () -> downstream);
         registry.add("CAMPAIGN_SERVICE_URI", () -> downstream);
+        registry.add("NOTIFICATION_SERVICE_URI", () -> downstream);
         registry.add("LEARNING_SERVICE_URI", () -> "http://localhost:1"); // nothing listens there
         registry.add("NZC_JWKS_URI", () -> downstream + JWKS_PATH);
         registry.add("resilience4j.timelimiter.configs.default.timeout-duration", () -> "1s");
+        // as an operator may set for all routes: the longest silence between two reads of a response
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
     }
 
     @AfterAll
@@ -162,6 +168,27 @@ class GatewayRoutingTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/service-timeout");
     }
 
+    /**
+     * A live stream, silent between two events for longer than the circuit breaker's time limit and the response
+     * timeout, is not cut (both bound only the wait for the response's headers, which a stream sends at once), and
+     * each event reaches the client when it is sent, not when the stream ends.
+     */
+    @Test
+    void theNotificationStreamIsNeitherCutByTheTimeLimitNorBuffered() {
+        List<Long> receivedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> events = WebClient.create("http://localhost:" + serverPort).get()
+                .uri("/api/notifications/stream?ticket=t-1").accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(new org.springframework.core.ParameterizedTypeReference<
+                        org.springframework.http.codec.ServerSentEvent<String>>() { })
+                .doOnNext(event -> receivedAt.add(System.nanoTime()))
+                .map(event -> event.id() + ":" + event.data())
+                .collectList().block(Duration.ofSeconds(10));
+
+        assertThat(events).containsExactly("1:first", "2:second");
+        assertThat(receivedAt.get(0)).as("the first event arrived before the second was sent")
+                .isLessThan(SECOND_EVENT_SENT_AT.get());
+    }
+
     @Test
     void unknownPathIsA404Problem() {
         http.get().uri("/api/unknown").exchange()
@@ -208,6 +235,21 @@ class GatewayRoutingTest {
                 "/api/community/forwarded", exchange -> reply(exchange, 200,
                         exchange.getRequestHeaders().getFirst("X-Forwarded-Proto") + "://"
                                 + exchange.getRequestHeaders().getFirst("X-Forwarded-Host")),
+                "/api/notifications/stream", exchange -> {
+                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                    exchange.sendResponseHeaders(200, 0);
+                    try (var out = exchange.getResponseBody()) {
+                        out.write("id:1\nevent:notification\ndata:first\n\n".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        // silent for longer than the other routes' time limit (1 s) and response timeout (2 s)
+                        Thread.sleep(2_500);
+                        SECOND_EVENT_SENT_AT.set(System.nanoTime());
+                        out.write("id:2\nevent:notification\ndata:second\n\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
                 "/api/campaigns/slow", exchange -> {
                     try {
                         Thread.sleep(3_000);

@@ -100,7 +100,7 @@ class PlatformJourneyE2ETest {
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             JsonNode inbox = call("GET", "/api/notifications", null, token, 200);
             assertThat(inbox.get("total").asInt()).isEqualTo(1);
-            assertThat(inbox.at("/items/0/category").asString()).isEqualTo("WELCOME");
+            assertThat(inbox.at("/items/0/kind").asString()).isEqualTo("WELCOME");
         });
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             assertThat(call("GET", "/api/learning/learners/me", null, token, 200).get("city").asString())
@@ -224,7 +224,7 @@ class PlatformJourneyE2ETest {
         assertThat(call("GET", "/api/community/threads/" + thread + "/posts", null, joren, 200).get("items"))
                 .hasSize(2);
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
-                call("GET", "/api/notifications", null, inesToken, 200).findValuesAsString("category"))
+                call("GET", "/api/notifications", null, inesToken, 200).findValuesAsString("kind"))
                 .contains("MENTION"));
 
         JsonNode scheduled = call("POST", "/api/community/events", """
@@ -494,6 +494,137 @@ class PlatformJourneyE2ETest {
             long stored = mongo.getDatabase("nzc-notification").getCollection("notifications")
                     .countDocuments(new Document("memberId", new Document("$in", List.copyOf(tokens.keySet()))));
             assertThat(stored).isEqualTo(members);
+        }
+    }
+
+    /**
+     * The live stream through the gateway, as a browser's EventSource uses it: a one-use ticket opens it, a mention
+     * arrives on it while it is open; after a disconnect, another mention is written, and a reconnect with the last
+     * event id received sends exactly what was missed.
+     */
+    @Test
+    @Order(9)
+    void aMemberFollowsHerNotificationsLiveAndResumesAfterADisconnectWithoutLossOrRepeat() throws Exception {
+        String admin = adminToken();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String organiserEmail = "lea-" + run + "@example.org";
+        String organiserId = register(organiserEmail, "antwerp", "Lea Claes").at("/member/id").asString();
+        call("POST", "/api/community/members/" + organiserId + "/roles", "{\"role\":\"FRONTRUNNER\"}", admin, 200);
+        String organiser = logIn(organiserEmail);
+        String lotte = register("lotte-" + run + "@example.org", "antwerp", "Lotte Wouters " + run)
+                .get("accessToken").asString();
+        String group = call("POST", "/api/community/groups", """
+                {"kind":"TOPIC","topic":"energy","city":"antwerp","name":"Antwerp heat networks %s",
+                 "visibility":"PUBLIC"}""".formatted(run), organiser, 201).get("id").asString();
+        call("POST", "/api/community/groups/" + group + "/members", null, lotte, 201);
+        String thread = call("POST", "/api/community/groups/" + group + "/threads",
+                "{\"title\":\"District heating\",\"body\":\"<p>Who is in?</p>\"}", lotte, 201)
+                .at("/thread/id").asString();
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(call("GET", "/api/community/onboarding", null,
+                lotte, 200).toString()).containsPattern("\"join-a-group\"[^}]*\"DONE\""));
+        String mention = "{\"body\":\"@Lotte Wouters " + run + " %s\"}";
+
+        EventStream stream = EventStream.open(stack.gatewayUrl() + "/api/notifications/stream?ticket="
+                + ticket(lotte), null);
+        await().atMost(EVENTUALLY).until(() -> stream.text().contains(":connected"));
+        call("POST", "/api/community/threads/" + thread + "/posts", mention.formatted("count me in"), organiser, 201);
+        await().atMost(EVENTUALLY).until(() -> stream.eventIdOf("MENTION") != null);
+        stream.close();
+        List<Long> received = stream.eventIds();
+        long lastEventId = received.get(received.size() - 1);
+
+        call("POST", "/api/community/threads/" + thread + "/posts", mention.formatted("and bring a friend"),
+                organiser, 201);
+        await().atMost(EVENTUALLY).until(() -> mentionsIn(lotte) == 2);
+        List<Long> missed = seqsAfter(lotte, lastEventId);
+        String resume = stack.gatewayUrl() + "/api/notifications/stream?ticket=" + ticket(lotte);
+        try (EventStream resumed = EventStream.open(resume, Long.toString(lastEventId))) {
+            await().atMost(EVENTUALLY).until(() -> resumed.eventIds().size() >= missed.size());
+            Thread.sleep(1_000); // anything sent twice or from before the last id would arrive meanwhile
+            assertThat(resumed.eventIds()).isNotEmpty().containsExactlyElementsOf(missed);
+            assertThat(resumed.text()).contains("\"kind\":\"MENTION\"");
+            // a ticket opens one stream only
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(resume)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        }
+    }
+
+    private String ticket(String token) throws Exception {
+        return call("POST", "/api/notifications/stream-tickets", null, token, 201).get("ticket").asString();
+    }
+
+    /** The sequence numbers of the member's notifications after {@code seq}, oldest first. */
+    private List<Long> seqsAfter(String token, long seq) throws Exception {
+        List<Long> seqs = new ArrayList<>();
+        call("GET", "/api/notifications?size=100", null, token, 200).get("items")
+                .forEach(item -> seqs.add(item.get("seq").asLong()));
+        return seqs.stream().filter(s -> s > seq).sorted().toList();
+    }
+
+    private long mentionsIn(String token) throws Exception {
+        return call("GET", "/api/notifications?size=100", null, token, 200).findValuesAsString("kind").stream()
+                .filter("MENTION"::equals).count();
+    }
+
+    /** A Server-Sent Events connection read in the background, as EventSource reads it. */
+    private static final class EventStream implements AutoCloseable {
+
+        private final StringBuffer text = new StringBuffer();
+        private final HttpResponse<java.util.stream.Stream<String>> response;
+
+        private EventStream(HttpResponse<java.util.stream.Stream<String>> response) {
+            this.response = response;
+            Thread reader = new Thread(() -> {
+                try {
+                    response.body().forEach(line -> text.append(line).append('\n'));
+                }
+                catch (RuntimeException closed) {
+                    // closed by the test
+                }
+            }, "e2e-sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static EventStream open(String url, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<java.util.stream.Stream<String>> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            return new EventStream(response);
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        /** The ids of the events received, in order. */
+        List<Long> eventIds() {
+            return text().lines().filter(line -> line.startsWith("id:"))
+                    .map(line -> Long.parseLong(line.substring(3).strip())).toList();
+        }
+
+        /** The id of the first event of that kind, or null. */
+        Long eventIdOf(String kind) {
+            String id = null;
+            for (String line : text().lines().toList()) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                }
+                else if (line.startsWith("data:") && line.contains("\"kind\":\"" + kind + "\"")) {
+                    return Long.parseLong(id);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
         }
     }
 

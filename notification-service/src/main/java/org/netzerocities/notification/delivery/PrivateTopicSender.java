@@ -3,6 +3,7 @@ package org.netzerocities.notification.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,21 +46,24 @@ public class PrivateTopicSender {
      *                               already is recognised by its deterministic id
      */
     public void send(String topic, List<Keyed> records) {
-        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(records.size());
-        for (Keyed record : records) {
-            sends.add(kafka.send(topic, record.key(), json.writeValueAsString(record.value())));
-        }
+        send(Map.of(topic, records));
+    }
+
+    /** {@link #send(String, List)} to several topics, in the map's order, all awaited together. */
+    public void send(Map<String, List<Keyed>> recordsByTopic) {
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
+        recordsByTopic.forEach((topic, records) -> records.forEach(record -> sends.add(
+                kafka.send(topic, record.key(), json.writeValueAsString(record.value())))));
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending " + records.size() + " records to " + topic, ex);
+            throw new IllegalStateException("Interrupted while sending " + sends.size() + " records", ex);
         }
         catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("The broker did not acknowledge " + records.size() + " records to "
-                    + topic, ex);
+            throw new IllegalStateException("The broker did not acknowledge all of " + sends.size() + " records", ex);
         }
     }
 }

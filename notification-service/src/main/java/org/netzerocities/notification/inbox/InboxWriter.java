@@ -138,20 +138,19 @@ class InboxWriter {
                 }
             }
             if (plan.email() == EmailMode.IMMEDIATE) {
-                emails.add(new Keyed(draft.memberId(), new EmailRequest(draft.id(), draft.memberId(), draft.kind(),
-                        draft.params(), draft.link(), List.of(), now)));
+                emails.add(new Keyed(draft.memberId(), new EmailRequest(draft.id(),
+                        draft.memberId(), draft.kind(), draft.params(), draft.link(), List.of(), now)));
             }
         }
         Set<String> inserted = insertNew(stored);
         List<Keyed> live = pushed.stream().filter(n -> inserted.contains(n.id()))
                 .map(n -> new Keyed(n.memberId(), new LiveNotification(n.memberId(), NotificationView.of(n))))
                 .toList();
-        if (!live.isEmpty()) {
-            sender.send(NotificationTopics.LIVE, live);
-        }
-        if (!emails.isEmpty()) {
-            sender.send(NotificationTopics.EMAILS, emails);
-        }
+        // the live pushes leave first; both awaited together
+        Map<String, List<Keyed>> outgoing = new LinkedHashMap<>();
+        outgoing.put(NotificationTopics.LIVE, live);
+        outgoing.put(NotificationTopics.EMAILS, emails);
+        sender.send(outgoing);
         log.info("Wrote {} notifications ({} already written) of {} drafts; {} live, {} emails", inserted.size(),
                 stored.size() - inserted.size(), batch.size(), live.size(), emails.size());
     }

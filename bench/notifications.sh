@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# notification-service on the embedded default (durable store), one fresh platform:
+#  1. commit -> inbox / live stream latency of a mention at a fixed rate, side by side: from the post's commit at
+#     community-service (the whole path: outbox relay, broker, notification-service) and from the broker's
+#     acknowledgement of the MemberMentioned event (notification-service's part alone);
+#  2. fan-out of one notification to many members (drafts -> inbox entries).
+# A warm-up, then three runs of each; prints every run and the medians of the three.
+#   bench/notifications.sh [RATE] [COUNT] [MEMBERS]     (defaults: 100/s, 300 mentions; 10000 members)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${1:-100}
+COUNT=${2:-300}
+MEMBERS=${3:-10000}
+RUNS=3
+./mvnw -q -B -ntp -o -DskipTests package
+CP="deploy/launcher/target/classes:deploy/launcher/target/lib/*"
+
+median() { sort -n | sed -n "2p"; }
+
+data=$(mktemp -d "${TMPDIR:-/tmp}/nzc-notification-bench.XXXXXX")
+log="$data/launcher.out"
+NZC_DATA_DIR="$data" java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid" || true; rm -rf "$data"' EXIT
+until grep -q "is ready" "$log"; do
+  kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 1
+done
+bootstrap=$(grep -o "kafka: starting on [^ ]*" "$log" | head -1 | awk '{print $4}')
+
+# the services' code is compiled as it runs: measure the platform warm, as it serves
+java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" >/dev/null
+java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" --bootstrap "$bootstrap" >/dev/null
+java -cp "$CP" bench/FanOut.java --bootstrap "$bootstrap" --members 1000 >/dev/null
+
+for from in post event; do
+  results=()
+  for run in $(seq 1 $RUNS); do
+    if [ "$from" = post ]; then
+      line=$(java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT")
+    else
+      line=$(java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" --bootstrap "$bootstrap")
+    fi
+    echo "from=$from run=$run $line"
+    results+=("$line")
+  done
+  printf 'from=%s rate=%s/s median of %s runs:' "$from" "$RATE" "$RUNS"
+  for part in inbox live; do
+    for p in p50 p90 p99 max; do
+      printf ' %s_%s=%s' "$part" "$p" "$(printf '%s\n' "${results[@]}" | grep -o " ${part}_$p=[0-9]*" | cut -d= -f2 | median)"
+    done
+  done
+  echo " (ms)"
+done
+
+fan=()
+for run in $(seq 1 $RUNS); do
+  line=$(java -cp "$CP" bench/FanOut.java --bootstrap "$bootstrap" --members "$MEMBERS")
+  echo "run=$run $line"
+  fan+=("$line")
+done
+printf 'fan-out to %s members, median of %s runs: stored in %s ms (drafts acknowledged in %s ms)\n' "$MEMBERS" "$RUNS" \
+  "$(printf '%s\n' "${fan[@]}" | grep -o "stored in [0-9]*" | awk '{print $3}' | median)" \
+  "$(printf '%s\n' "${fan[@]}" | grep -o "acknowledged in [0-9]*" | awk '{print $3}' | median)"
