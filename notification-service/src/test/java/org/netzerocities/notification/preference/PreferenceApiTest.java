@@ -2,6 +2,7 @@ package org.netzerocities.notification.preference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.nullValue;
 import static org.netzerocities.testsupport.MemberTokens.asMember;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -127,6 +128,19 @@ class PreferenceApiTest extends ConsumingServiceTest {
         await().atMost(CONSUMED_WITHIN).until(() -> store.stored(memberId).isEmpty());
         await().atMost(CONSUMED_WITHIN).untilAsserted(() -> assertThat(section().heldOn().apply(memberId))
                 .extracting("preferences", "emailBudget").containsExactly(null, List.of()));
+    }
+
+    @Test
+    void thePreferencesRoutesAndTheirFieldsAreInTheOpenApiDocument() throws Exception {
+        http.perform(get("/api/notifications/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/notifications/preferences'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/notifications/preferences'].put").exists())
+                .andExpect(jsonPath("$.components.schemas.PreferencesView.properties.weeklyEmailBudget.readOnly")
+                        .value(true))
+                .andExpect(jsonPath("$.components.schemas.PreferencesBody.properties.optIns").exists())
+                .andExpect(jsonPath("$.components.schemas.ChannelBody.properties.email.enum")
+                        .value(contains("OFF", "IMMEDIATE", "DAILY_DIGEST")));
     }
 
     private PersonalData section() {
