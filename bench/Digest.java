@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -84,7 +85,7 @@ public class Digest {
                 DigestMail serialising = digests -> digests.forEach(
                         digest -> bytes.addAndGet(json.writeValueAsString(digest).length()));
                 DigestRun digest = new DigestRun(mongo, new DigestProperties(Duration.ofMinutes(5),
-                        LocalTime.of(8, 0), 100, 1000), serialising);
+                        LocalTime.of(8, 0), 100, 1000), serialising, Set::of);
                 DigestRun.Outcome outcome = digest.run(NOW);
                 long total = outcome.took().toMillis();
                 long handOver = outcome.handOver().toMillis();

@@ -8,6 +8,7 @@ import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.notification.delivery.NotificationTopics;
 import org.netzerocities.notification.delivery.PrivateTopicSender;
+import org.netzerocities.notification.preference.DigestOptOuts;
 import org.netzerocities.notification.schedule.ClusterLease;
 import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,11 +38,11 @@ class DigestConfiguration {
      * the embedded server ignores it.
      */
     @Bean
-    DigestRun digestRun(MongoTemplate mongo, DigestProperties properties, DigestMail mail) {
+    DigestRun digestRun(MongoTemplate mongo, DigestProperties properties, DigestMail mail, DigestOptOuts optOuts) {
         mongo.indexOps(DigestRun.NOTIFICATIONS).createIndex(new Index().on("digest", Sort.Direction.ASC)
                 .on("memberId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                 .partial(PartialIndexFilter.of(Criteria.where("digest").is("PENDING"))).named("digest-pending"));
-        return new DigestRun(mongo, properties, mail);
+        return new DigestRun(mongo, properties, mail, optOuts);
     }
 
     @Bean

@@ -18,8 +18,9 @@ import org.netzerocities.notification.delivery.Kind;
  * its DST changes). The digest lists their unread pending notifications newest first, at most {@code maxEntries}
  * (the count of all is in its {@code count} param, the rest is in the inbox); read ones are skipped; a member with
  * nothing unread gets no email, and that day's digest is over for them too, so a notification arriving later waits
- * for the next morning rather than making a second email that day. The digest's id is the member's and the local
- * date's, so sending it again after a crash is the same email.
+ * for the next morning rather than making a second email that day. A member who wants no digest email (system
+ * emails off) has everything skipped, each morning. The digest's id is the member's and the local date's, so sending
+ * it again after a crash is the same email.
  */
 record DigestRules(LocalTime sendAt, int maxEntries) {
 
@@ -29,9 +30,11 @@ record DigestRules(LocalTime sendAt, int maxEntries) {
     /**
      * @param pending        the member's pending notifications, newest first
      * @param lastDigestDate the local date of their latest digest (sent or skipped), or null
+     * @param wantsEmail     false when the member turned the digest email off
      * @return null when the member is not due
      */
-    Decision decide(String memberId, List<PendingItem> pending, ZoneId zone, LocalDate lastDigestDate, Instant now) {
+    Decision decide(String memberId, List<PendingItem> pending, ZoneId zone, LocalDate lastDigestDate,
+            boolean wantsEmail, Instant now) {
         ZonedDateTime local = now.atZone(zone);
         LocalDate today = local.toLocalDate();
         if (local.toLocalTime().isBefore(sendAt) || (lastDigestDate != null && !lastDigestDate.isBefore(today))) {
@@ -43,7 +46,7 @@ record DigestRules(LocalTime sendAt, int maxEntries) {
         int unread = 0;
         for (PendingItem item : pending) {
             Kind kind = kindOf(item.kind());
-            if (item.read() || kind == null) {
+            if (item.read() || kind == null || !wantsEmail) {
                 skipped.add(item.id());
                 continue;
             }

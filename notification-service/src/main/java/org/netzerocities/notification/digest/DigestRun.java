@@ -9,10 +9,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.netzerocities.notification.delivery.EmailRequest;
+import org.netzerocities.notification.preference.DigestOptOuts;
 import org.netzerocities.notification.preference.MemberZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * One digest run: a single pass over the pending notifications ({@code notifications} with
- * {@code digest: "PENDING"}, sorted by member then newest first), with each member's time zone and latest digest
- * date read beforehand in one pass each, never a query per member. Members are handled in chunks: their digests
+ * {@code digest: "PENDING"}, sorted by member then newest first), with each member's time zone, latest digest date
+ * and digest opt-out read beforehand in one pass each, never a query per member. Members are handled in chunks: their digests
  * are sent, then their notifications marked {@code SENT} or {@code SKIPPED} and their digest date recorded, in
  * bulk. A crash in a chunk leaves its notifications pending: the next run sends the same digests again (same ids:
  * the email side sends each once) and marks them.
@@ -47,12 +49,14 @@ public class DigestRun {
     private final MongoTemplate mongo;
     private final DigestRules rules;
     private final DigestMail mail;
+    private final DigestOptOuts optOuts;
     private final int chunk;
 
-    public DigestRun(MongoTemplate mongo, DigestProperties properties, DigestMail mail) {
+    public DigestRun(MongoTemplate mongo, DigestProperties properties, DigestMail mail, DigestOptOuts optOuts) {
         this.mongo = mongo;
         this.rules = new DigestRules(properties.sendAt(), properties.maxEntries());
         this.mail = mail;
+        this.optOuts = optOuts;
         this.chunk = properties.chunk();
     }
 
@@ -70,6 +74,7 @@ public class DigestRun {
         long start = System.nanoTime();
         Map<String, ZoneId> zones = zones();
         Map<String, LocalDate> lastDigests = lastDigests();
+        Set<String> withoutDigest = optOuts.members();
         Totals totals = new Totals();
         Chunk current = new Chunk();
         Query pending = Query.query(Criteria.where("digest").is("PENDING"))
@@ -82,7 +87,7 @@ public class DigestRun {
             for (Document document : (Iterable<Document>) stream::iterator) {
                 String owner = document.getString("memberId");
                 if (memberId != null && !memberId.equals(owner)) {
-                    current.add(decide(memberId, items, zones, lastDigests, now));
+                    current.add(decide(memberId, items, zones, lastDigests, withoutDigest, now));
                     items = new ArrayList<>();
                     if (current.size() >= chunk) {
                         current.complete(now, totals);
@@ -93,7 +98,7 @@ public class DigestRun {
                 items.add(item(document));
             }
             if (memberId != null) {
-                current.add(decide(memberId, items, zones, lastDigests, now));
+                current.add(decide(memberId, items, zones, lastDigests, withoutDigest, now));
             }
         }
         current.complete(now, totals);
@@ -108,9 +113,10 @@ public class DigestRun {
     }
 
     private Due decide(String memberId, List<PendingItem> items, Map<String, ZoneId> zones,
-            Map<String, LocalDate> lastDigests, Instant now) {
+            Map<String, LocalDate> lastDigests, Set<String> withoutDigest, Instant now) {
         ZoneId zone = zones.getOrDefault(memberId, MemberZones.of(null));
-        DigestRules.Decision decision = rules.decide(memberId, items, zone, lastDigests.get(memberId), now);
+        DigestRules.Decision decision = rules.decide(memberId, items, zone, lastDigests.get(memberId),
+                !withoutDigest.contains(memberId), now);
         return decision == null ? null : new Due(memberId, decision);
     }
 

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,7 @@ class DigestChunksTest {
         }
         List<List<EmailRequest>> handOvers = new ArrayList<>();
         DigestRun run = new DigestRun(mongo, new DigestProperties(Duration.ofMinutes(5), LocalTime.of(8, 0), 100, 3),
-                handOvers::add);
+                handOvers::add, Set::of);
 
         DigestRun.Outcome outcome = run.run(NOW);
 

@@ -25,30 +25,30 @@ class DigestRulesTest {
     @Test
     void aMemberIsNotDueBeforeEightOnTheirOwnClock() {
         // 07:30 UTC is already 08:30 in Paris but only 07:30 in London
-        assertThat(RULES.decide("m", List.of(unread("n1", 1)), ZoneId.of("Europe/London"), null, MORNING_IN_PARIS))
+        assertThat(decide(List.of(unread("n1", 1)), ZoneId.of("Europe/London"), null, MORNING_IN_PARIS))
                 .isNull();
-        assertThat(RULES.decide("m", List.of(unread("n1", 1)), PARIS, null, MORNING_IN_PARIS)).isNotNull();
+        assertThat(decide(List.of(unread("n1", 1)), PARIS, null, MORNING_IN_PARIS)).isNotNull();
     }
 
     @Test
     void eightOClockIsReadOnTheMembersCalendarAcrossSummerTime() {
         // 06:30 UTC is 08:30 in Paris in summer, 07:30 in winter
-        assertThat(RULES.decide("m", List.of(unread("n1", 1)), PARIS, null, Instant.parse("2026-07-01T06:30:00Z")))
+        assertThat(decide(List.of(unread("n1", 1)), PARIS, null, Instant.parse("2026-07-01T06:30:00Z")))
                 .isNotNull();
-        assertThat(RULES.decide("m", List.of(unread("n1", 1)), PARIS, null, Instant.parse("2026-12-01T06:30:00Z")))
+        assertThat(decide(List.of(unread("n1", 1)), PARIS, null, Instant.parse("2026-12-01T06:30:00Z")))
                 .isNull();
     }
 
     @Test
     void aMemberWhoHadADigestTodayIsNotDueAgainButIsTomorrow() {
-        assertThat(RULES.decide("m", List.of(unread("n1", 1)), PARIS, TODAY, MORNING_IN_PARIS)).isNull();
-        assertThat(RULES.decide("m", List.of(unread("n1", 1)), PARIS, TODAY.minusDays(1), MORNING_IN_PARIS))
+        assertThat(decide(List.of(unread("n1", 1)), PARIS, TODAY, MORNING_IN_PARIS)).isNull();
+        assertThat(decide(List.of(unread("n1", 1)), PARIS, TODAY.minusDays(1), MORNING_IN_PARIS))
                 .isNotNull();
     }
 
     @Test
     void theDigestListsTheUnreadNotificationsNewestFirstUnderItsDailyId() {
-        DigestRules.Decision decision = RULES.decide("m", List.of(unread("n3", 3), unread("n2", 2), unread("n1", 1)),
+        DigestRules.Decision decision = decide(List.of(unread("n3", 3), unread("n2", 2), unread("n1", 1)),
                 PARIS, null, MORNING_IN_PARIS);
 
         EmailRequest email = decision.email();
@@ -66,7 +66,7 @@ class DigestRulesTest {
 
     @Test
     void readNotificationsAreLeftOutOfTheDigestAndSkipped() {
-        DigestRules.Decision decision = RULES.decide("m", List.of(unread("n2", 2), read("n1", 1)), PARIS, null,
+        DigestRules.Decision decision = decide(List.of(unread("n2", 2), read("n1", 1)), PARIS, null,
                 MORNING_IN_PARIS);
 
         assertThat(decision.email().entries()).extracting(EmailRequest.DigestEntry::notificationId)
@@ -76,7 +76,7 @@ class DigestRulesTest {
 
     @Test
     void whenEverythingWasReadThereIsNoEmailAndTheDayIsDone() {
-        DigestRules.Decision decision = RULES.decide("m", List.of(read("n2", 2), read("n1", 1)), PARIS, null,
+        DigestRules.Decision decision = decide(List.of(read("n2", 2), read("n1", 1)), PARIS, null,
                 MORNING_IN_PARIS);
 
         assertThat(decision.email()).isNull();
@@ -92,7 +92,7 @@ class DigestRulesTest {
             pending.add(unread("n" + i, i));
         }
 
-        DigestRules.Decision decision = RULES.decide("m", pending, PARIS, null, MORNING_IN_PARIS);
+        DigestRules.Decision decision = decide(pending, PARIS, null, MORNING_IN_PARIS);
 
         assertThat(decision.email().entries()).extracting(EmailRequest.DigestEntry::notificationId)
                 .containsExactly("n5", "n4", "n3");
@@ -104,11 +104,26 @@ class DigestRulesTest {
     void aNotificationOfAKindNoLongerKnownIsSkippedNotSent() {
         PendingItem removed = new PendingItem("old", "REMOVED_KIND", "t", "b", null, at(1), false);
 
-        DigestRules.Decision decision = RULES.decide("m", List.of(unread("n2", 2), removed), ZoneOffset.UTC, null,
+        DigestRules.Decision decision = decide(List.of(unread("n2", 2), removed), ZoneOffset.UTC, null,
                 MORNING_IN_PARIS.plusSeconds(3600));
 
         assertThat(decision.email().entries()).hasSize(1);
         assertThat(decision.skipped()).containsExactly("old");
+    }
+
+    @Test
+    void aMemberWhoTurnedTheDigestOffGetsNoEmailAndEverythingIsSkipped() {
+        DigestRules.Decision decision = RULES.decide("m", List.of(unread("n2", 2), unread("n1", 1)), PARIS, null,
+                false, MORNING_IN_PARIS);
+
+        assertThat(decision.email()).isNull();
+        assertThat(decision.sent()).isEmpty();
+        assertThat(decision.skipped()).containsExactly("n2", "n1");
+    }
+
+    private static DigestRules.Decision decide(List<PendingItem> pending, ZoneId zone, LocalDate lastDigestDate,
+            Instant now) {
+        return RULES.decide("m", pending, zone, lastDigestDate, true, now);
     }
 
     private static PendingItem unread(String id, int minute) {

@@ -25,6 +25,7 @@ import org.netzerocities.notification.delivery.EmailRequest;
 import org.netzerocities.notification.delivery.Kind;
 import org.netzerocities.notification.delivery.NotificationDraft;
 import org.netzerocities.notification.delivery.NotificationTopics;
+import org.netzerocities.notification.preference.EmailUnsubscribe;
 import org.netzerocities.testsupport.ConsumingServiceTest;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.SharedInfrastructure;
@@ -58,6 +59,8 @@ class DigestRunTest extends ConsumingServiceTest {
     JsonMapper json;
     @Autowired
     Deliveries deliveries;
+    @Autowired
+    EmailUnsubscribe unsubscribe;
 
     /** Now, at whole seconds (as stored), and its hour of day in UTC. */
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -94,6 +97,18 @@ class DigestRunTest extends ConsumingServiceTest {
         digests.run(now);
 
         assertThat(digestState("seen", member)).isEqualTo("SKIPPED");
+        assertThat(emailsOf(member, 1)).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoUnsubscribedFromTheDigestGetsNoEmailAndTheirItemsAreSkipped() throws Exception {
+        String member = memberAtLocalHour(12);
+        notification("unwanted", member, 1, false);
+        unsubscribe.unsubscribe(member, Kind.DIGEST.category());
+
+        digests.run(now);
+
+        assertThat(digestState("unwanted", member)).isEqualTo("SKIPPED");
         assertThat(emailsOf(member, 1)).isEmpty();
     }
 
