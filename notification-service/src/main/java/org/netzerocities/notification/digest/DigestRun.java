@@ -105,9 +105,9 @@ public class DigestRun {
         Outcome outcome = new Outcome(totals.members, totals.emails, totals.members - totals.emails,
                 totals.notifications, Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(totals.handOver));
         if (outcome.members() > 0) {
-            log.info("Digest run: {} members due, {} digests sent, {} skipped (all read or digest off), {} notifications "
-                    + "marked, in {} ms", outcome.members(), outcome.emails(), outcome.skipped(), outcome.notifications(),
-                    outcome.took().toMillis());
+            log.info("Digest run: {} members due, {} digests sent, {} skipped (all read or digest off), "
+                    + "{} notifications marked, in {} ms", outcome.members(), outcome.emails(), outcome.skipped(),
+                    outcome.notifications(), outcome.took().toMillis());
         }
         return outcome;
     }
