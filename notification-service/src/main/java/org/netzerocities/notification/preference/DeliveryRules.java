@@ -7,7 +7,9 @@ import org.netzerocities.notification.preference.ChannelPlan.EmailMode;
 /**
  * Where one notification goes before the weekly budget is counted: critical kinds everywhere and at once, opt-in
  * kinds nowhere unless the member opted in, the rest by the member's switches for its category. Live needs the
- * inbox (the stream resumes from it). An immediate email inside quiet hours waits for the digest.
+ * inbox (the stream resumes from it). An immediate email inside quiet hours waits for the digest. The digest is
+ * itself a {@link Category#SYSTEM} email: a member who turned those off (the unsubscribe link of a digest does) gets
+ * no digest, so what would wait for it is not emailed at all.
  */
 final class DeliveryRules {
 
@@ -33,14 +35,18 @@ final class DeliveryRules {
         ChannelChoice choice = preferences.of(category);
         EmailMode email = switch (choice.email()) {
             case OFF -> EmailMode.NONE;
-            case DAILY_DIGEST -> EmailMode.DIGEST;
-            case IMMEDIATE -> quietNow ? EmailMode.DIGEST : EmailMode.IMMEDIATE;
+            case DAILY_DIGEST -> digest(preferences);
+            case IMMEDIATE -> quietNow ? digest(preferences) : EmailMode.IMMEDIATE;
         };
         return new ChannelPlan(choice.inApp(), choice.inApp() && choice.live(), email);
     }
 
     /** An immediate email the budget has no room for. */
-    static ChannelPlan overBudget(ChannelPlan plan) {
-        return new ChannelPlan(plan.inApp(), plan.live(), EmailMode.DIGEST);
+    static ChannelPlan overBudget(ChannelPlan plan, NotificationPreferences preferences) {
+        return new ChannelPlan(plan.inApp(), plan.live(), digest(preferences));
+    }
+
+    private static EmailMode digest(NotificationPreferences preferences) {
+        return preferences.of(Category.SYSTEM).email() == EmailChoice.OFF ? EmailMode.NONE : EmailMode.DIGEST;
     }
 }

@@ -40,7 +40,13 @@ class PreferenceController {
     }
 
     @GetMapping
-    @Operation(summary = "Your notification preferences, the defaults where you chose nothing")
+    @Operation(summary = "Your notification preferences, the defaults where you chose nothing",
+            description = "The defaults: every category in the inbox and on the live stream; email at once for "
+                    + "COMMUNITY, EVENTS, LEARNING and SYSTEM, in the daily digest for CAMPAIGNS; no city-wide "
+                    + "announcement (opt-ins off); no quiet hours. Emails at once beyond the weekly budget, or inside "
+                    + "quiet hours, wait for the daily digest (08:00 in your time zone). The digest is a SYSTEM "
+                    + "email: with SYSTEM email OFF (what a digest's unsubscribe link sets) there is no digest, and "
+                    + "what would wait for it is not emailed")
     PreferencesView get(Caller caller) {
         return PreferencesView.of(preferences.of(caller.memberId()), budget.cap());
     }

@@ -55,7 +55,7 @@ class PreferencePlanner implements DeliveryPlanner {
                     allowed.put(draft.memberId(), left - 1);
                 }
                 else {
-                    plans.set(i, DeliveryRules.overBudget(plan));
+                    plans.set(i, DeliveryRules.overBudget(plan, chosen.get(draft.memberId())));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * clicked before any choice writes only its category's email switch) takes the platform's default.
  */
 @Component
-class PreferenceStore implements EmailUnsubscribe {
+class PreferenceStore implements EmailUnsubscribe, DigestOptOuts {
 
     static final String COLLECTION = "notification_preferences";
     private static final Logger log = LoggerFactory.getLogger(PreferenceStore.class);
@@ -99,6 +100,17 @@ class PreferenceStore implements EmailUnsubscribe {
                         .set("updatedAt", clock.instant()),
                 COLLECTION);
         log.info("Member {} unsubscribed from {} emails", memberId, category);
+    }
+
+    /** One pass: on the embedded server a query on a field other than {@code _id} scans the collection anyway. */
+    @Override
+    public Set<String> members() {
+        Query withoutDigest = Query.query(
+                Criteria.where("channels." + Category.SYSTEM.name() + ".email").is(EmailChoice.OFF.name()));
+        withoutDigest.fields().include("_id");
+        Set<String> members = new HashSet<>();
+        mongo.find(withoutDigest, Document.class, COLLECTION).forEach(member -> members.add(member.getString("_id")));
+        return members;
     }
 
     void forget(String memberId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.netzerocities.events.Periodic;
 import org.slf4j.Logger;
@@ -64,10 +65,17 @@ public class ClusterLease {
 
     /**
      * A background loop that runs {@code task} every {@code interval} once across instances (the lease held for
-     * one interval). Declare it as a bean so that it starts and stops with the application.
+     * one interval). Declare it as a bean so that it starts and stops with the application. The first run comes one
+     * interval after start-up, not during it: a job such as the digest then never competes with a starting
+     * instance's catching up on its topics.
      */
     public Periodic every(String name, Duration interval, Periodic.Task task) {
-        return new Periodic(name, interval, () -> tryRun(name, interval, task));
+        AtomicBoolean started = new AtomicBoolean();
+        return new Periodic(name, interval, () -> {
+            if (started.getAndSet(true)) {
+                tryRun(name, interval, task);
+            }
+        });
     }
 
     boolean tryAcquire(String name, Duration holdFor) {

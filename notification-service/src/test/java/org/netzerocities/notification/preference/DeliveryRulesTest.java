@@ -76,8 +76,22 @@ class DeliveryRulesTest {
 
     @Test
     void overTheBudgetTheEmailGoesToTheDigestAndTheOtherChannelsStay() {
-        assertThat(DeliveryRules.overBudget(new ChannelPlan(true, false, EmailMode.IMMEDIATE)))
+        assertThat(DeliveryRules.overBudget(new ChannelPlan(true, false, EmailMode.IMMEDIATE), DEFAULTS))
                 .isEqualTo(new ChannelPlan(true, false, EmailMode.DIGEST));
+    }
+
+    @Test
+    void withoutTheDigestEmailWhatWouldWaitForItIsNotEmailed() {
+        NotificationPreferences noDigest = with(Category.SYSTEM, new ChannelChoice(true, true, EmailChoice.OFF));
+
+        assertThat(DeliveryRules.plan(Category.CAMPAIGNS, false, false, noDigest, false).email())
+                .isEqualTo(EmailMode.NONE);
+        assertThat(DeliveryRules.plan(Category.EVENTS, false, false, noDigest, true).email())
+                .isEqualTo(EmailMode.NONE);
+        assertThat(DeliveryRules.plan(Category.EVENTS, false, false, noDigest, false).email())
+                .isEqualTo(EmailMode.IMMEDIATE);
+        assertThat(DeliveryRules.overBudget(new ChannelPlan(true, true, EmailMode.IMMEDIATE), noDigest).email())
+                .isEqualTo(EmailMode.NONE);
     }
 
     private static NotificationPreferences with(Category category, ChannelChoice choice) {

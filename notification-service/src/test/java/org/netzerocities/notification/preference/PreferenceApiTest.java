@@ -2,6 +2,7 @@ package org.netzerocities.notification.preference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.nullValue;
 import static org.netzerocities.testsupport.MemberTokens.asMember;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -72,8 +73,8 @@ class PreferenceApiTest extends ConsumingServiceTest {
                 .andExpect(jsonPath("$.categories.EVENTS.live").value(false))
                 .andExpect(jsonPath("$.categories.EVENTS.email").value("DAILY_DIGEST"))
                 .andExpect(jsonPath("$.categories.LEARNING.email").value("IMMEDIATE"))
-                .andExpect(jsonPath("$.quietHours.start").value("22:30:00"))
-                .andExpect(jsonPath("$.quietHours.end").value("06:45:00"));
+                .andExpect(jsonPath("$.quietHours.start").value("22:30"))
+                .andExpect(jsonPath("$.quietHours.end").value("06:45"));
     }
 
     @Test
@@ -118,14 +119,28 @@ class PreferenceApiTest extends ConsumingServiceTest {
                 Kind.MENTION, Map.of(), null, "e-2", Instant.now());
         planner.plan(List.of(mention), Map.of(), Instant.now());
 
-        Object held = section().heldOn().apply(memberId);
-        assertThat(held).hasFieldOrProperty("preferences");
-        assertThat(held).extracting("emailBudget").asList().hasSize(1);
+        http.perform(get("/api/notifications/me/export").with(asMember(memberId)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notificationPreferences.preferences.categories.LEARNING.email").value("OFF"))
+                .andExpect(jsonPath("$.notificationPreferences.emailBudget[0].sent").value(1));
 
         erase(memberId, "malmo");
         await().atMost(CONSUMED_WITHIN).until(() -> store.stored(memberId).isEmpty());
         await().atMost(CONSUMED_WITHIN).untilAsserted(() -> assertThat(section().heldOn().apply(memberId))
                 .extracting("preferences", "emailBudget").containsExactly(null, List.of()));
+    }
+
+    @Test
+    void thePreferencesRoutesAndTheirFieldsAreInTheOpenApiDocument() throws Exception {
+        http.perform(get("/api/notifications/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/notifications/preferences'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/notifications/preferences'].put").exists())
+                .andExpect(jsonPath("$.components.schemas.PreferencesView.properties.weeklyEmailBudget.readOnly")
+                        .value(true))
+                .andExpect(jsonPath("$.components.schemas.PreferencesBody.properties.optIns").exists())
+                .andExpect(jsonPath("$.components.schemas.ChannelBody.properties.email.enum")
+                        .value(contains("OFF", "IMMEDIATE", "DAILY_DIGEST")));
     }
 
     private PersonalData section() {
