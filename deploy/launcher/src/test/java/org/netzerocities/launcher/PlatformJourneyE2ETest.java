@@ -102,6 +102,8 @@ class PlatformJourneyE2ETest {
             assertThat(inbox.get("total").asInt()).isEqualTo(1);
             assertThat(inbox.at("/items/0/kind").asString()).isEqualTo("WELCOME");
         });
+        // the welcome also goes by email, to the launcher's local SMTP sink
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(mailsTo(email)).contains("Welcome to NetZeroCommunities"));
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             assertThat(call("GET", "/api/learning/learners/me", null, token, 200).get("city").asString())
                     .isEqualTo("cluj-napoca");
@@ -241,6 +243,12 @@ class PlatformJourneyE2ETest {
         call("DELETE", "/api/community/events/" + event + "/registrations/me", null, inesToken, 204);
         assertThat(call("GET", "/api/community/events/" + event + "/registrations/me", null, joren, 200)
                 .get("status").asString()).isEqualTo("CONFIRMED");
+        // each change of a registration is told to its member: Joren waited, then got Ines's seat
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(kindsOf(joren)).contains("EVENT_REGISTRATION_WAITLISTED", "EVENT_REGISTRATION_PROMOTED");
+            assertThat(kindsOf(inesToken)).contains("MENTION", "EVENT_REGISTRATION_CONFIRMED",
+                    "EVENT_REGISTRATION_CANCELLED");
+        });
 
         HttpResponse<String> cityFeed = send("GET", "/api/community/events/calendar.ics?city=antwerp", null, null);
         assertThat(cityFeed.statusCode()).isEqualTo(200);
@@ -340,6 +348,14 @@ class PlatformJourneyE2ETest {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF-");
 
+        // the learner heard of her place, the returned and accepted homework, each module and the certificate; her
+        // facilitator of each homework handed in and each module she completed
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(kindsOf(learner)).contains("LEARNER_ENROLLED", "HOMEWORK_RETURNED", "HOMEWORK_ACCEPTED",
+                    "MODULE_COMPLETED", "CERTIFICATE_ISSUED");
+            assertThat(kindsOf(learner).stream().filter("MODULE_COMPLETED"::equals)).hasSize(5);
+            assertThat(kindsOf(facilitator)).contains("HOMEWORK_SUBMITTED", "LEARNER_MODULE_COMPLETED");
+        });
         JsonNode dashboard = call("GET", "/api/learning/cohorts/" + cohort + "/dashboard", null, facilitator, 200);
         assertThat(dashboard.toString()).contains("Carmen Ruiz " + run);
         call("GET", "/api/learning/cohorts/" + cohort + "/dashboard", null, learner, 403);
@@ -398,7 +414,11 @@ class PlatformJourneyE2ETest {
         String approval = "{\"scheduledAt\":\"" + Instant.now().plusSeconds(2) + "\"}";
         assertThat(send("POST", "/api/campaigns/posts/" + post + "/approval", approval, leadToken).statusCode())
                 .isEqualTo(403);
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(kindsOf(steeringToken))
+                .contains("CAMPAIGN_POST_SUBMITTED", "CALL_TO_ACTION"));
         call("POST", "/api/campaigns/posts/" + post + "/approval", approval, steeringToken, 200);
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(kindsOf(leadToken))
+                .contains("CHANNEL_TEAM_APPOINTED", "CAMPAIGN_POST_APPROVED"));
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             JsonNode published = call("GET", "/api/campaigns/posts/" + post, null, leadToken, 200);
             assertThat(published.at("/publication/status").asString()).isEqualTo("PUBLISHED");
@@ -700,6 +720,19 @@ class PlatformJourneyE2ETest {
             }
         }
         return found;
+    }
+
+    /** The kinds of notification in the member's inbox, newest first. */
+    private List<String> kindsOf(String token) throws Exception {
+        return call("GET", "/api/notifications?size=100", null, token, 200).findValuesAsString("kind");
+    }
+
+    /** Every email the launcher's local SMTP sink received for the address (raw MIME, GreenMail's REST API). */
+    private static String mailsTo(String address) throws Exception {
+        HttpResponse<String> mails = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + stack.options().mailWebPort() + "/api/user/" + address + "/messages/INBOX/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return mails.statusCode() == 200 ? mails.body() : "";
     }
 
     private static void republish(List<ConsumerRecord<String, String>> records) throws Exception {
