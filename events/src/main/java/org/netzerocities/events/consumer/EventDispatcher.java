@@ -29,7 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <li>Types without a handler are skipped and counted, so a producer may add types before consumers know
  * them.</li>
  * <li>Tombstones (no value) go to the topic's {@link TombstoneHandler}, or are skipped: never dead letters.</li>
- * <li>An event this service has already handled is skipped ({@link ProcessedEvents}).</li>
+ * <li>An event this service has already handled is skipped ({@link ProcessedEvents}), unless all its handlers are
+ * {@linkplain EventHandler#idempotentByItself() idempotent by themselves}.</li>
  * <li>An unreadable record or a payload that violates its schema throws
  * {@link org.netzerocities.events.kafka.InvalidEventException}, which the error handler dead-letters.</li>
  * </ul>
@@ -40,6 +41,8 @@ public class EventDispatcher {
 
     private final Map<String, List<EventHandler<?>>> handlersByType;
     private final Map<String, TombstoneHandler> tombstoneHandlers;
+    /** Types with a handler that relies on the processed mark to skip an event handled already. */
+    private final Set<String> markedTypes;
     private final Set<String> topics;
     private final EventCodec codec;
     private final ProcessedEvents processed;
@@ -59,6 +62,8 @@ public class EventDispatcher {
                 throw new IllegalStateException(h.topic() + " is not compacted: it carries no tombstones");
             }
         });
+        this.markedTypes = handlers.stream().filter(h -> !h.idempotentByItself()).map(h -> h.type().type())
+                .collect(Collectors.toSet());
         this.topics = new TreeSet<>();
         handlers.forEach(h -> topics.add(h.type().topic()));
         topics.addAll(this.tombstoneHandlers.keySet());
@@ -84,7 +89,8 @@ public class EventDispatcher {
             log.debug("No handler for {} on {}: skipped", event.type(), record.topic());
             return;
         }
-        if (processed.contains(event)) {
+        boolean marked = markedTypes.contains(event.type());
+        if (marked && processed.contains(event)) {
             count(record.topic(), event.type(), "duplicate");
             log.debug("Event {} already handled: skipped", event.id());
             return;
@@ -97,7 +103,9 @@ public class EventDispatcher {
             for (int i = 0; i < handlers.size(); i++) {
                 handle(handlers.get(i), payloads.get(i), event);
             }
-            processed.markProcessed(event);
+            if (marked) {
+                processed.markProcessed(event);
+            }
         }
         count(record.topic(), event.type(), "handled");
     }

@@ -22,8 +22,28 @@ public interface EventHandler<T> {
 
     void handle(T payload, IncomingEvent event);
 
+    /**
+     * True when handling the same event twice has no second effect by the handler's own design (every effect
+     * keyed by the event id, and no harm in doing the work again): the dispatcher then neither looks up nor writes
+     * the event's processed mark for a type whose handlers all say so, two database round trips less on each
+     * event's path. False by default.
+     */
+    default boolean idempotentByItself() {
+        return false;
+    }
+
     /** A handler from a method reference or lambda: {@code EventHandler.on(MEMBER_JOINED, this::welcome)}. */
     static <T> EventHandler<T> on(EventType<T> type, BiConsumer<T, IncomingEvent> handler) {
+        return of(type, handler, false);
+    }
+
+    /** {@link #on}, for a handler that is {@linkplain #idempotentByItself() idempotent by itself}. */
+    static <T> EventHandler<T> idempotent(EventType<T> type, BiConsumer<T, IncomingEvent> handler) {
+        return of(type, handler, true);
+    }
+
+    private static <T> EventHandler<T> of(EventType<T> type, BiConsumer<T, IncomingEvent> handler,
+            boolean idempotentByItself) {
         return new EventHandler<>() {
 
             @Override
@@ -34,6 +54,11 @@ public interface EventHandler<T> {
             @Override
             public void handle(T payload, IncomingEvent event) {
                 handler.accept(payload, event);
+            }
+
+            @Override
+            public boolean idempotentByItself() {
+                return idempotentByItself;
             }
 
             @Override

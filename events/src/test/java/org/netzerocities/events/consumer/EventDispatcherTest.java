@@ -61,6 +61,35 @@ class EventDispatcherTest {
     }
 
     @Test
+    void aTypeWhoseHandlersAreAllIdempotentByThemselvesKeepsNoProcessedMark() {
+        List<String> routed = new ArrayList<>();
+        var idempotent = new EventDispatcher(List.of(EventHandler.idempotent(EventCatalog.MEMBER_JOINED,
+                (joined, event) -> routed.add(joined.memberId()))), List.of(), codec, processed, meters);
+        PendingEvent joined = memberJoined("m-3");
+
+        idempotent.dispatch(record(joined));
+        idempotent.dispatch(record(joined));
+
+        assertThat(routed).containsExactly("m-3", "m-3");
+        assertThat(processed.contains(codec.fromRecord(record(joined)))).isFalse();
+    }
+
+    @Test
+    void oneHandlerThatReliesOnTheMarkKeepsItForTheType() {
+        List<String> routed = new ArrayList<>();
+        var mixed = new EventDispatcher(List.of(EventHandler.idempotent(EventCatalog.MEMBER_JOINED,
+                (joined, event) -> routed.add(joined.memberId())), EventHandler.on(EventCatalog.MEMBER_JOINED,
+                (joined, event) -> welcomed.add(joined.memberId()))), List.of(), codec, processed, meters);
+        ConsumerRecord<String, String> record = record(memberJoined("m-4"));
+
+        mixed.dispatch(record);
+        mixed.dispatch(record);
+
+        assertThat(routed).containsExactly("m-4");
+        assertThat(welcomed).containsExactly("m-4");
+    }
+
+    @Test
     void anEventWhoseHandlerFailedIsNotMarkedHandled() {
         var failing = new EventDispatcher(List.of(EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> {
             throw new IllegalStateException("database away");

@@ -27,7 +27,7 @@ class CampaignRouting {
 
     @Bean
     EventHandler<ChannelCredentialExpiring> routeChannelCredentialExpiring(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CHANNEL_CREDENTIAL_EXPIRING, (expiring, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CHANNEL_CREDENTIAL_EXPIRING, (expiring, event) -> notifier.send(event,
                 Notice.of(Kind.CHANNEL_CREDENTIAL_EXPIRING, teams(expiring.leadershipIds(), expiring.steeringIds()),
                         channelLink(expiring.channelId()))
                         .with("handle", expiring.handle(), "expiresAt", expiring.expiresAt())));
@@ -35,14 +35,14 @@ class CampaignRouting {
 
     @Bean
     EventHandler<ChannelTeamChanged> routeChannelTeamChanged(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CHANNEL_TEAM_CHANGED, (changed, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CHANNEL_TEAM_CHANGED, (changed, event) -> notifier.send(event,
                 Notice.to("REMOVED".equals(changed.change()) ? Kind.CHANNEL_TEAM_REMOVED : Kind.CHANNEL_TEAM_APPOINTED,
                         changed.memberId(), channelLink(changed.channelId())).with("handle", changed.handle())));
     }
 
     @Bean
     EventHandler<ChannelDormant> routeChannelDormant(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CHANNEL_DORMANT, (dormant, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CHANNEL_DORMANT, (dormant, event) -> notifier.send(event,
                 Notice.of(Kind.CHANNEL_DORMANT, teams(dormant.leadershipIds(), dormant.steeringIds()),
                         channelLink(dormant.channelId()))
                         .with("handle", dormant.handle(), "lastPublishedAt", dormant.lastPublishedAt())));
@@ -51,7 +51,7 @@ class CampaignRouting {
     /** A city channel's call goes to the city's members; the main channel's (no city) to every member. */
     @Bean
     EventHandler<CallToActionLaunched> routeCallToActionLaunched(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.CALL_TO_ACTION_LAUNCHED, (launched, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CALL_TO_ACTION_LAUNCHED, (launched, event) -> notifier.send(event,
                 Notice.of(Kind.CALL_TO_ACTION,
                         launched.city() == null ? audiences.everyone() : audiences.ofCity(launched.city()),
                         "/campaigns/campaigns/" + launched.campaignId())
@@ -60,35 +60,35 @@ class CampaignRouting {
 
     @Bean
     EventHandler<CampaignPostSubmitted> routeCampaignPostSubmitted(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CAMPAIGN_POST_SUBMITTED, (submitted, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CAMPAIGN_POST_SUBMITTED, (submitted, event) -> notifier.send(event,
                 Notice.of(Kind.CAMPAIGN_POST_SUBMITTED, submitted.steeringIds(), postLink(submitted.postId()))
                         .notTo(submitted.authorId())));
     }
 
     @Bean
     EventHandler<CampaignPostApproved> routeCampaignPostApproved(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CAMPAIGN_POST_APPROVED, (approved, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CAMPAIGN_POST_APPROVED, (approved, event) -> notifier.send(event,
                 Notice.of(Kind.CAMPAIGN_POST_APPROVED, approved.leadershipIds(), postLink(approved.postId()))
                         .with("comment", approved.comment()).notTo(approved.reviewerId())));
     }
 
     @Bean
     EventHandler<CampaignPostRejected> routeCampaignPostRejected(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CAMPAIGN_POST_REJECTED, (rejected, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CAMPAIGN_POST_REJECTED, (rejected, event) -> notifier.send(event,
                 Notice.of(Kind.CAMPAIGN_POST_REJECTED, rejected.leadershipIds(), postLink(rejected.postId()))
                         .with("comment", rejected.comment()).notTo(rejected.reviewerId())));
     }
 
     @Bean
     EventHandler<CampaignPostPublishFailed> routeCampaignPostPublishFailed(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CAMPAIGN_POST_PUBLISH_FAILED, (failed, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CAMPAIGN_POST_PUBLISH_FAILED, (failed, event) -> notifier.send(event,
                 Notice.of(Kind.CAMPAIGN_POST_PUBLISH_FAILED, failed.leadershipIds(), postLink(failed.postId()))
                         .with("reason", failed.reason())));
     }
 
     @Bean
     EventHandler<EngagementPlanShared> routeEngagementPlanShared(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.ENGAGEMENT_PLAN_SHARED, (shared, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.ENGAGEMENT_PLAN_SHARED, (shared, event) -> notifier.send(event,
                 Notice.of(Kind.ENGAGEMENT_PLAN_SHARED, audiences.withCityRole(shared.city(), TRANSITION_TEAM),
                         "/campaigns/engagement-plans/" + shared.planId())
                         .with("title", shared.title()).notTo(shared.memberId())));

@@ -34,7 +34,7 @@ class CommunityRouting {
     /** The new member is welcomed, and their city's transition team learns of them. */
     @Bean
     EventHandler<MemberJoined> routeMemberJoined(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.MEMBER_JOINED, (joined, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.MEMBER_JOINED, (joined, event) -> notifier.send(event,
                 Notice.to(Kind.WELCOME, joined.memberId(), "/onboarding").with("displayName", joined.displayName()),
                 Notice.of(Kind.NEW_MEMBER_IN_CITY, audiences.withCityRole(joined.city(), TRANSITION_TEAM),
                         "/community/cities/" + joined.city() + "/dashboard")
@@ -43,7 +43,7 @@ class CommunityRouting {
 
     @Bean
     EventHandler<FrontrunnerRequested> routeFrontrunnerRequested(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.FRONTRUNNER_REQUESTED, (requested, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.FRONTRUNNER_REQUESTED, (requested, event) -> notifier.send(event,
                 Notice.of(Kind.FRONTRUNNER_REQUESTED, audiences.withCityRole(requested.city(), TRANSITION_TEAM),
                         "/community/frontrunner-requests/" + requested.requestId())
                         .with("displayName", requested.displayName()).notTo(requested.memberId())));
@@ -51,7 +51,7 @@ class CommunityRouting {
 
     @Bean
     EventHandler<FrontrunnerRequestAnswered> routeFrontrunnerRequestAnswered(Notifier notifier) {
-        return EventHandler.on(EventCatalog.FRONTRUNNER_REQUEST_ANSWERED, (answered, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.FRONTRUNNER_REQUEST_ANSWERED, (answered, event) -> notifier.send(event,
                 Notice.to("GRANTED".equals(answered.answer()) ? Kind.FRONTRUNNER_GRANTED : Kind.FRONTRUNNER_DECLINED,
                         answered.memberId(), "/community/frontrunner-requests/" + answered.requestId())
                         .notTo(answered.answeredBy())));
@@ -59,20 +59,20 @@ class CommunityRouting {
 
     @Bean
     EventHandler<OnboardingCompleted> routeOnboardingCompleted(Notifier notifier) {
-        return EventHandler.on(EventCatalog.ONBOARDING_COMPLETED, (completed, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.ONBOARDING_COMPLETED, (completed, event) -> notifier.send(event,
                 Notice.to(Kind.ONBOARDING_COMPLETED, completed.memberId(), "/community/groups")));
     }
 
     @Bean
     EventHandler<ManifestoVersionPublished> routeManifestoVersionPublished(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.MANIFESTO_VERSION_PUBLISHED, (published, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.MANIFESTO_VERSION_PUBLISHED, (published, event) -> notifier.send(event,
                 Notice.of(Kind.MANIFESTO_UPDATED, audiences.everyone(), "/onboarding")
                         .with("version", published.version(), "summary", published.summary())));
     }
 
     @Bean
     EventHandler<TermsVersionPublished> routeTermsVersionPublished(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.TERMS_VERSION_PUBLISHED, (published, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.TERMS_VERSION_PUBLISHED, (published, event) -> notifier.send(event,
                 Notice.of(Kind.TERMS_UPDATED, audiences.everyone(), "/terms")
                         .with("version", published.version(), "summary", published.summary())));
     }
@@ -80,7 +80,7 @@ class CommunityRouting {
     /** Announced to the whole city; the kind is opt-in, so only those who asked for it receive it. */
     @Bean
     EventHandler<CallToJoinLaunched> routeCallToJoinLaunched(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.CALL_TO_JOIN_LAUNCHED, (call, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CALL_TO_JOIN_LAUNCHED, (call, event) -> notifier.send(event,
                 Notice.of(Kind.CALL_TO_JOIN, audiences.ofCity(call.city()), "/community/calls/" + call.code())
                         .with("title", call.title(), "closesAt", call.closesAt()).notTo(call.launchedBy())));
     }
@@ -92,7 +92,7 @@ class CommunityRouting {
      */
     @Bean
     EventHandler<GroupCreated> routeGroupCreated(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.GROUP_CREATED, (group, event) -> {
+        return EventHandler.idempotent(EventCatalog.GROUP_CREATED, (group, event) -> {
             String link = "/community/groups/" + group.groupId();
             if (group.cohortId() != null) {
                 notifier.send(event, Notice.of(Kind.COHORT_GROUP_CREATED, group.moderatorIds(), link)
@@ -108,7 +108,7 @@ class CommunityRouting {
 
     @Bean
     EventHandler<GroupJoinRequested> routeGroupJoinRequested(Notifier notifier) {
-        return EventHandler.on(EventCatalog.GROUP_JOIN_REQUESTED, (requested, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.GROUP_JOIN_REQUESTED, (requested, event) -> notifier.send(event,
                 Notice.of(Kind.GROUP_JOIN_REQUESTED, requested.moderatorIds(),
                         "/community/groups/" + requested.groupId() + "/join-requests")
                         .with("groupName", requested.groupName()).notTo(requested.memberId())));
@@ -116,7 +116,7 @@ class CommunityRouting {
 
     @Bean
     EventHandler<GroupJoinAnswered> routeGroupJoinAnswered(Notifier notifier) {
-        return EventHandler.on(EventCatalog.GROUP_JOIN_ANSWERED, (answered, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.GROUP_JOIN_ANSWERED, (answered, event) -> notifier.send(event,
                 Notice.to("APPROVED".equals(answered.answer()) ? Kind.GROUP_JOIN_APPROVED : Kind.GROUP_JOIN_DECLINED,
                         answered.memberId(), "/community/groups/" + answered.groupId())
                         .with("groupName", answered.groupName())));
@@ -124,14 +124,14 @@ class CommunityRouting {
 
     @Bean
     EventHandler<ThreadReplied> routeThreadReplied(Notifier notifier) {
-        return EventHandler.on(EventCatalog.THREAD_REPLIED, (replied, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.THREAD_REPLIED, (replied, event) -> notifier.send(event,
                 Notice.of(Kind.THREAD_REPLY, replied.participantIds(), postLink(replied.threadId(), replied.postId()))
                         .with("threadTitle", replied.threadTitle()).notTo(replied.authorId())));
     }
 
     @Bean
     EventHandler<MemberMentioned> routeMemberMentioned(Notifier notifier) {
-        return EventHandler.on(EventCatalog.MEMBER_MENTIONED, (mentioned, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.MEMBER_MENTIONED, (mentioned, event) -> notifier.send(event,
                 Notice.to(Kind.MENTION, mentioned.mentionedMemberId(),
                         postLink(mentioned.threadId(), mentioned.postId()))
                         .with("threadTitle", mentioned.threadTitle()).notTo(mentioned.authorId())));
@@ -139,21 +139,21 @@ class CommunityRouting {
 
     @Bean
     EventHandler<PostReported> routePostReported(Notifier notifier) {
-        return EventHandler.on(EventCatalog.POST_REPORTED, (reported, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.POST_REPORTED, (reported, event) -> notifier.send(event,
                 Notice.of(Kind.POST_REPORTED, reported.moderatorIds(),
                         postLink(reported.threadId(), reported.postId()))));
     }
 
     @Bean
     EventHandler<PostHidden> routePostHidden(Notifier notifier) {
-        return EventHandler.on(EventCatalog.POST_HIDDEN, (hidden, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.POST_HIDDEN, (hidden, event) -> notifier.send(event,
                 Notice.to(Kind.POST_HIDDEN, hidden.authorId(), "/community/threads/" + hidden.threadId())
                         .with("reason", hidden.reason()).notTo(hidden.moderatorId())));
     }
 
     @Bean
     EventHandler<CollaborationRequested> routeCollaborationRequested(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.COLLABORATION_REQUESTED, (requested, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.COLLABORATION_REQUESTED, (requested, event) -> notifier.send(event,
                 Notice.of(Kind.COLLABORATION_REQUESTED, audiences.withCityRole(requested.city(), TRANSITION_TEAM),
                         collaborationLink(requested.requestId()))
                         .with("topic", requested.topic()).notTo(requested.memberId())));
@@ -161,7 +161,7 @@ class CommunityRouting {
 
     @Bean
     EventHandler<CollaborationAnswered> routeCollaborationAnswered(Notifier notifier) {
-        return EventHandler.on(EventCatalog.COLLABORATION_ANSWERED, (answered, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.COLLABORATION_ANSWERED, (answered, event) -> notifier.send(event,
                 Notice.to(switch (String.valueOf(answered.answer())) {
                     case "ACCEPTED" -> Kind.COLLABORATION_ACCEPTED;
                     case "DECLINED" -> Kind.COLLABORATION_DECLINED;

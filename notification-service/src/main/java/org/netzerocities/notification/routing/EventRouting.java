@@ -19,7 +19,7 @@ class EventRouting {
     /** The city's members interested in one of its topics (an opt-in kind); not its organiser. */
     @Bean
     EventHandler<EventScheduled> routeEventScheduled(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.EVENT_SCHEDULED, (scheduled, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.EVENT_SCHEDULED, (scheduled, event) -> notifier.send(event,
                 Notice.of(Kind.EVENT_SCHEDULED, audiences.ofCityInterestedIn(scheduled.city(), scheduled.topics()),
                         link(scheduled.eventId()))
                         .with("title", scheduled.title(), "startsAt",
@@ -29,7 +29,7 @@ class EventRouting {
 
     @Bean
     EventHandler<EventUpdated> routeEventUpdated(Notifier notifier) {
-        return EventHandler.on(EventCatalog.EVENT_UPDATED, (updated, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.EVENT_UPDATED, (updated, event) -> notifier.send(event,
                 Notice.of(Kind.EVENT_UPDATED, updated.registrantIds(), link(updated.eventId()))
                         .with("title", updated.title(), "startsAt", Notice.when(updated.startsAt(), updated.timeZone()))
                         .notTo(updated.organiserId())));
@@ -37,7 +37,7 @@ class EventRouting {
 
     @Bean
     EventHandler<EventCancelled> routeEventCancelled(Notifier notifier) {
-        return EventHandler.on(EventCatalog.EVENT_CANCELLED, (cancelled, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.EVENT_CANCELLED, (cancelled, event) -> notifier.send(event,
                 Notice.of(Kind.EVENT_CANCELLED, cancelled.registrantIds(), link(cancelled.eventId()))
                         .with("title", cancelled.title(), "startsAt", cancelled.startsAt(),
                                 "reason", cancelled.reason())));
@@ -45,7 +45,7 @@ class EventRouting {
 
     @Bean
     EventHandler<EventRegistrationChanged> routeEventRegistrationChanged(Notifier notifier) {
-        return EventHandler.on(EventCatalog.EVENT_REGISTRATION_CHANGED, (changed, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.EVENT_REGISTRATION_CHANGED, (changed, event) -> notifier.send(event,
                 Notice.to(switch (String.valueOf(changed.status())) {
                     case "WAITLISTED" -> Kind.EVENT_REGISTRATION_WAITLISTED;
                     case "PROMOTED" -> Kind.EVENT_REGISTRATION_PROMOTED;
@@ -57,7 +57,7 @@ class EventRouting {
 
     @Bean
     EventHandler<EventReminderDue> routeEventReminderDue(Notifier notifier) {
-        return EventHandler.on(EventCatalog.EVENT_REMINDER_DUE, (due, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.EVENT_REMINDER_DUE, (due, event) -> notifier.send(event,
                 Notice.to(Kind.EVENT_REMINDER, due.memberId(), link(due.eventId()))
                         .with("title", due.title(), "startsAt", Notice.when(due.startsAt(), due.timeZone()))));
     }

@@ -25,7 +25,7 @@ class LearningRouting {
     /** A cohort open for enrolment, announced (opt-in) to the members who speak its language; its facilitators made it. */
     @Bean
     EventHandler<CohortStarted> routeCohortStarted(Notifier notifier, Audiences audiences) {
-        return EventHandler.on(EventCatalog.COHORT_STARTED, (started, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.COHORT_STARTED, (started, event) -> notifier.send(event,
                 Notice.of(Kind.COHORT_OPEN, audiences.speaking(started.language()), cohortLink(started.cohortId()))
                         .with("cohortName", started.name(), "startsOn", started.startsOn())
                         .notTo(started.facilitatorIds())));
@@ -33,7 +33,7 @@ class LearningRouting {
 
     @Bean
     EventHandler<CohortUpdated> routeCohortUpdated(Notifier notifier) {
-        return EventHandler.on(EventCatalog.COHORT_UPDATED, (updated, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.COHORT_UPDATED, (updated, event) -> notifier.send(event,
                 Notice.of(Kind.COHORT_UPDATED, updated.learnerIds(), cohortLink(updated.cohortId()))
                         .with("cohortName", updated.name(), "startsOn", updated.startsOn(), "endsOn", updated.endsOn())
                         .notTo(updated.facilitatorIds())));
@@ -42,7 +42,7 @@ class LearningRouting {
     /** The learners; the facilitators planned it. The meeting link stays in the portal, behind the learner's login. */
     @Bean
     EventHandler<DiscussionSessionScheduled> routeDiscussionSessionScheduled(Notifier notifier) {
-        return EventHandler.on(EventCatalog.DISCUSSION_SESSION_SCHEDULED, (session, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.DISCUSSION_SESSION_SCHEDULED, (session, event) -> notifier.send(event,
                 Notice.of("RESCHEDULED".equals(session.change()) ? Kind.SESSION_MOVED : Kind.SESSION_SCHEDULED,
                         session.learnerIds(), cohortLink(session.cohortId()))
                         .with("cohortName", session.cohortName(), "startsAt", session.startsAt())
@@ -51,7 +51,7 @@ class LearningRouting {
 
     @Bean
     EventHandler<LearnerEnrolled> routeLearnerEnrolled(Notifier notifier) {
-        return EventHandler.on(EventCatalog.LEARNER_ENROLLED, (enrolled, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.LEARNER_ENROLLED, (enrolled, event) -> notifier.send(event,
                 Notice.to(switch (String.valueOf(enrolled.status())) {
                     case "WAITLISTED" -> Kind.LEARNER_WAITLISTED;
                     case "PROMOTED" -> Kind.LEARNER_PROMOTED;
@@ -61,14 +61,14 @@ class LearningRouting {
 
     @Bean
     EventHandler<LearnerQuestionAsked> routeLearnerQuestionAsked(Notifier notifier) {
-        return EventHandler.on(EventCatalog.LEARNER_QUESTION_ASKED, (asked, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.LEARNER_QUESTION_ASKED, (asked, event) -> notifier.send(event,
                 Notice.of(Kind.QUESTION_ASKED, asked.facilitatorIds(), questionLink(asked.cohortId(), asked.questionId()))
                         .with("cohortName", asked.cohortName()).notTo(asked.memberId())));
     }
 
     @Bean
     EventHandler<LearnerQuestionAnswered> routeLearnerQuestionAnswered(Notifier notifier) {
-        return EventHandler.on(EventCatalog.LEARNER_QUESTION_ANSWERED, (answered, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.LEARNER_QUESTION_ANSWERED, (answered, event) -> notifier.send(event,
                 Notice.to(Kind.QUESTION_ANSWERED, answered.memberId(),
                         questionLink(answered.cohortId(), answered.questionId()))
                         .with("cohortName", answered.cohortName()).notTo(answered.answeredBy())));
@@ -76,7 +76,7 @@ class LearningRouting {
 
     @Bean
     EventHandler<HomeworkSubmitted> routeHomeworkSubmitted(Notifier notifier) {
-        return EventHandler.on(EventCatalog.HOMEWORK_SUBMITTED, (submitted, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.HOMEWORK_SUBMITTED, (submitted, event) -> notifier.send(event,
                 Notice.of(Kind.HOMEWORK_SUBMITTED, submitted.facilitatorIds(),
                         "/learning/homework/" + submitted.submissionId())
                         .with("unitTitle", submitted.unitTitle()).notTo(submitted.memberId())));
@@ -84,7 +84,7 @@ class LearningRouting {
 
     @Bean
     EventHandler<HomeworkReviewed> routeHomeworkReviewed(Notifier notifier) {
-        return EventHandler.on(EventCatalog.HOMEWORK_REVIEWED, (reviewed, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.HOMEWORK_REVIEWED, (reviewed, event) -> notifier.send(event,
                 Notice.to("ACCEPTED".equals(reviewed.decision()) ? Kind.HOMEWORK_ACCEPTED : Kind.HOMEWORK_RETURNED,
                         reviewed.memberId(), "/learning/homework/" + reviewed.submissionId())
                         .with("unitTitle", reviewed.unitTitle()).notTo(reviewed.reviewerId())));
@@ -93,7 +93,7 @@ class LearningRouting {
     /** Two kinds: the learner is congratulated, the facilitators follow their progress. */
     @Bean
     EventHandler<ModuleCompleted> routeModuleCompleted(Notifier notifier) {
-        return EventHandler.on(EventCatalog.MODULE_COMPLETED, (completed, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.MODULE_COMPLETED, (completed, event) -> notifier.send(event,
                 Notice.to(Kind.MODULE_COMPLETED, completed.memberId(), cohortLink(completed.cohortId()))
                         .with("moduleTitle", completed.moduleTitle()),
                 Notice.of(Kind.LEARNER_MODULE_COMPLETED, completed.facilitatorIds(),
@@ -104,14 +104,14 @@ class LearningRouting {
     /** The verification code is the certificate's public address (anyone may verify it), not a secret. */
     @Bean
     EventHandler<CertificateIssued> routeCertificateIssued(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CERTIFICATE_ISSUED, (issued, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CERTIFICATE_ISSUED, (issued, event) -> notifier.send(event,
                 Notice.to(Kind.CERTIFICATE_ISSUED, issued.memberId(),
                         "/learning/certificates/" + issued.verificationCode())));
     }
 
     @Bean
     EventHandler<CertificateRevoked> routeCertificateRevoked(Notifier notifier) {
-        return EventHandler.on(EventCatalog.CERTIFICATE_REVOKED, (revoked, event) -> notifier.send(event,
+        return EventHandler.idempotent(EventCatalog.CERTIFICATE_REVOKED, (revoked, event) -> notifier.send(event,
                 Notice.to(Kind.CERTIFICATE_REVOKED, revoked.memberId(), "/learning/enrollments")
                         .with("reason", revoked.reason())));
     }
