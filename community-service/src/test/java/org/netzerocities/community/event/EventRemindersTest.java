@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -74,27 +75,32 @@ class EventRemindersTest {
                 new EventReminders(mongo, events, relay, clock, Duration.ofHours(24)),
                 new EventReminders(mongo, events, relay, clock, Duration.ofHours(24)));
 
-        var go = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> runs = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                go.await();
-                return instances.get(i % 2).sendDue();
-            }
-            catch (InterruptedException ex) {
-                throw new IllegalStateException(ex);
-            }
-        })).toList();
-        go.countDown();
-        int claimed = runs.stream().mapToInt(CompletableFuture::join).sum();
+        // the instances race in rounds: a look claims at most a batch of due events, and the shared test database
+        // may hold more of other tests' events due earlier, which the first rounds take
+        for (int round = 0; round < 20 && calendar.get(id).remindersSentAt() == null; round++) {
+            var go = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> runs = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return instances.get(i % 2).sendDue();
+                }
+                catch (InterruptedException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            })).toList();
+            go.countDown();
+            runs.forEach(CompletableFuture::join);
+        }
 
-        assertThat(claimed).isLessThanOrEqualTo(1);
         assertThat(calendar.get(id).remindersSentAt()).isNotNull();
         List<String> reminded = TopicReader.read(String.join(",", kafka.getBootstrapServers()),
                 EventCatalog.COMMUNITY_EVENTS_TOPIC, r -> id.equals(r.key())
                         && EventCatalog.EVENT_REMINDER_DUE.type().equals(TopicReader.header(r, "ce_type")),
                 4, Duration.ofSeconds(10)).stream().map(r -> JsonPath.<String>read(r.value(), "$.memberId")).toList();
         assertThat(reminded).containsExactlyInAnyOrderElementsOf(registrants.subList(0, 3));
-        assertThat(instances.get(0).sendDue() + instances.get(1).sendDue()).isZero();
+        Instant sentAt = calendar.get(id).remindersSentAt();
+        instances.forEach(EventReminders::sendDue);
+        assertThat(calendar.get(id).remindersSentAt()).as("claimed once, never again").isEqualTo(sentAt);
     }
 
     @Test
