@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.netzerocities.notification.contact.MemberContact;
 import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.notification.delivery.EmailRequest;
@@ -32,8 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -57,11 +54,10 @@ class InboxWriter {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWriter.class);
     private static final int DUPLICATE_KEY = 11000;
-    /** The field of {@link RefusedMembers#COLLECTION} that says why a member is refused. */
-    private static final String REFUSAL_REASON = "reason";
 
     private final MongoTemplate mongo;
     private final MemberContactRepository contacts;
+    private final RefusedMembers refused;
     private final DeliveryPlanner planner;
     private final NotificationTexts texts;
     private final PrivateTopicSender sender;
@@ -69,11 +65,12 @@ class InboxWriter {
     private final Clock clock;
     private final InboxProperties properties;
 
-    InboxWriter(MongoTemplate mongo, MemberContactRepository contacts, DeliveryPlanner planner,
+    InboxWriter(MongoTemplate mongo, MemberContactRepository contacts, RefusedMembers refused, DeliveryPlanner planner,
             NotificationTexts texts, PrivateTopicSender sender, JsonMapper json, Clock clock,
             InboxProperties properties) {
         this.mongo = mongo;
         this.contacts = contacts;
+        this.refused = refused;
         this.planner = planner;
         this.texts = texts;
         this.sender = sender;
@@ -112,7 +109,7 @@ class InboxWriter {
         if (deliveries.isEmpty()) {
             return;
         }
-        Set<String> erased = erasedAmong(deliveries.stream().map(d -> d.draft().memberId()).collect(Collectors.toSet()));
+        Set<String> erased = refused.erasedAmong(deliveries.stream().map(d -> d.draft().memberId()).collect(Collectors.toSet()));
         if (!erased.isEmpty()) {
             deliveries = deliveries.stream().filter(d -> !erased.contains(d.draft().memberId())).toList();
             log.info("No notification for {} erased members of the batch", erased.size());
@@ -153,18 +150,6 @@ class InboxWriter {
         sender.send(outgoing);
         log.info("Wrote {} notifications ({} already written) of {} drafts; {} live, {} emails", inserted.size(),
                 stored.size() - inserted.size(), batch.size(), live.size(), emails.size());
-    }
-
-    /**
-     * {@link RefusedMembers#wasErased} for the whole batch in one read: member ids are never reused, so a draft for an
-     * erased member is a replay of one from before the erasure.
-     */
-    private Set<String> erasedAmong(Set<String> memberIds) {
-        Query erased = Query.query(Criteria.where("_id").in(memberIds).and(REFUSAL_REASON)
-                .is(RefusedMembers.Reason.ERASED.name()));
-        erased.fields().include("_id");
-        return mongo.find(erased, Document.class, RefusedMembers.COLLECTION).stream()
-                .map(member -> member.getString("_id")).collect(Collectors.toSet());
     }
 
     /** A draft redelivered within one batch (its event was retried after a partial send) counts once. */

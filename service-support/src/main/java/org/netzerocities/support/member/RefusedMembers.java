@@ -3,9 +3,11 @@ package org.netzerocities.support.member;
 import org.netzerocities.events.consumer.IdLookup;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -78,6 +80,14 @@ public class RefusedMembers {
     public boolean wasErased(String memberId) {
         return IdLookup.byId(mongo, COLLECTION, memberId, REASON)
                 .map(refused -> Reason.ERASED.name().equals(refused.getString(REASON))).orElse(false);
+    }
+
+    /** {@link #wasErased} for many members in one read (a batch's recipients): the erased among them. */
+    public Set<String> erasedAmong(Collection<String> memberIds) {
+        Query erased = Query.query(Criteria.where("_id").in(memberIds).and(REASON).is(Reason.ERASED.name()));
+        erased.fields().include("_id");
+        return mongo.find(erased, Document.class, COLLECTION).stream().map(member -> member.getString("_id"))
+                .collect(Collectors.toSet());
     }
 
     /**

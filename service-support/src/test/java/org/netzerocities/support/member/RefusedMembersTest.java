@@ -38,6 +38,16 @@ class RefusedMembersTest {
     }
 
     @Test
+    void theErasedAmongManyMembersAreFoundInOneRead() {
+        RefusedMembers refused = instance();
+        String erased = member();
+        String other = member();
+        refused.refuse(erased, Reason.ERASED);
+
+        assertThat(refused.erasedAmong(java.util.List.of(erased, other))).containsExactly(erased);
+    }
+
+    @Test
     void recordingARefusalAgainKeepsOneRecord() {
         RefusedMembers refused = instance();
         String member = member();
