@@ -32,17 +32,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -185,9 +191,20 @@ public class EventBackboneAutoConfiguration {
                 codec, processed, meters(meters));
     }
 
+    /** Boot's listener settings and the error handler below, for listeners that take a poll's records at once. */
     @Bean
-    EventListeners eventListeners(EventDispatcher dispatcher) {
-        return new EventListeners(dispatcher);
+    ConcurrentKafkaListenerContainerFactory<Object, Object> eventBatchListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        return factory;
+    }
+
+    @Bean
+    EventListeners eventListeners(EventDispatcher dispatcher, @Qualifier("eventBatchListenerFactory")
+            ConcurrentKafkaListenerContainerFactory<Object, Object> eventBatchListenerFactory) {
+        return new EventListeners(dispatcher, eventBatchListenerFactory);
     }
 
     @Bean
@@ -223,11 +240,25 @@ public class EventBackboneAutoConfiguration {
             // one line per poison record, so that a dead letter is never silent (the record stays in the .DLT)
             log.warn("Dead-lettered record {}-{}@{} to {}{}: {}", record.topic(), record.partition(), record.offset(),
                     record.topic(), EventCatalog.DEAD_LETTER_SUFFIX, rootCause(ex));
-            deadLetters.accept(record, ex);
+            deadLetters.accept(record, failureOfTheRecord(ex));
         }, bounded);
         handler.setBackOffFunction((record, ex) -> Faults.isTransient(ex) ? untilItPasses : null);
         handler.addNotRetryableExceptions(InvalidEventException.class, EventRejectedException.class);
         return handler;
+    }
+
+    /**
+     * The listeners take a poll's records at once, and name the failed record with a
+     * {@link BatchListenerFailedException} around what went wrong: the dead letter's headers name that failure,
+     * as for a record listener, not the batch's wrapper.
+     */
+    private static Exception failureOfTheRecord(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BatchListenerFailedException batchFailure && batchFailure.getCause() != null) {
+                return new ListenerExecutionFailedException("Listener failed", batchFailure.getCause());
+            }
+        }
+        return failure;
     }
 
     private static String rootCause(Throwable failure) {

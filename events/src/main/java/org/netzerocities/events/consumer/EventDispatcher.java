@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +20,7 @@ import org.netzerocities.events.kafka.IncomingEvent;
 import org.netzerocities.events.trace.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,11 +37,16 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@linkplain EventHandler#idempotentByItself() idempotent by themselves}.</li>
  * <li>An unreadable record or a payload that violates its schema throws
  * {@link org.netzerocities.events.kafka.InvalidEventException}, which the error handler dead-letters.</li>
+ * <li>The listeners hand over a poll's records at once ({@link #dispatchAll}): the {@link DeferredWork} of their
+ * handlers is awaited once per poll, before its offsets are committed.</li>
  * </ul>
  */
 public class EventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    /** Far beyond the producers' delivery timeout, which completes a send's future with a failure first. */
+    private static final long DEFERRED_WORK_LIMIT_SECONDS = 60;
 
     private final Map<String, List<EventHandler<?>>> handlersByType;
     private final Map<String, TombstoneHandler> tombstoneHandlers;
@@ -77,6 +86,45 @@ public class EventDispatcher {
         return Set.copyOf(topics);
     }
 
+    /**
+     * Dispatches a poll's records in order, then awaits the work their handlers deferred. When a record fails, or
+     * the work it deferred does, the exception names that record: the error handler commits the offsets before it,
+     * and retries or dead-letters it (records after it come again, and their idempotent handlers skip what is done).
+     */
+    public void dispatchAll(List<ConsumerRecord<String, String>> records) {
+        try (var scope = DeferredWork.Scope.open()) {
+            for (int i = 0; i < records.size(); i++) {
+                scope.at(i);
+                try {
+                    dispatch(records.get(i));
+                }
+                catch (RuntimeException ex) {
+                    awaitDeferred(scope);
+                    throw new BatchListenerFailedException("Handling failed", ex, i);
+                }
+            }
+            awaitDeferred(scope);
+        }
+    }
+
+    /** Awaits the work in order of the records that left it; fails on the first record whose work failed. */
+    private static void awaitDeferred(DeferredWork.Scope scope) {
+        for (DeferredWork.Pending pending : scope.pending()) {
+            try {
+                pending.work().get(DEFERRED_WORK_LIMIT_SECONDS, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new BatchListenerFailedException("Interrupted awaiting deferred work", ex,
+                        pending.recordIndex());
+            }
+            catch (ExecutionException | TimeoutException ex) {
+                throw new BatchListenerFailedException("Deferred work failed",
+                        ex instanceof ExecutionException ? ex.getCause() : ex, pending.recordIndex());
+            }
+        }
+    }
+
     public void dispatch(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             forget(record);
@@ -100,8 +148,20 @@ public class EventDispatcher {
             for (EventHandler<?> handler : handlers) {
                 payloads.add(event.payload(handler.type()));
             }
-            for (int i = 0; i < handlers.size(); i++) {
-                handle(handlers.get(i), payloads.get(i), event);
+            // the mark says the effects are done: such handlers may not leave work to be awaited later
+            DeferredWork.Scope scope = marked ? DeferredWork.current() : null;
+            if (scope != null) {
+                scope.suspend(true);
+            }
+            try {
+                for (int i = 0; i < handlers.size(); i++) {
+                    handle(handlers.get(i), payloads.get(i), event);
+                }
+            }
+            finally {
+                if (scope != null) {
+                    scope.suspend(false);
+                }
             }
             if (marked) {
                 processed.markProcessed(event);

@@ -1,7 +1,9 @@
 package org.netzerocities.events.consumer;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
+
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
+import org.springframework.kafka.config.KafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
@@ -16,9 +18,12 @@ public class EventListeners implements KafkaListenerConfigurer {
     public static final String ID_PREFIX = "nzc-events-";
 
     private final EventDispatcher dispatcher;
+    private final KafkaListenerContainerFactory<?> batchFactory;
 
-    public EventListeners(EventDispatcher dispatcher) {
+    /** {@code batchFactory}: a batch listener container factory with the backbone's error handler. */
+    public EventListeners(EventDispatcher dispatcher, KafkaListenerContainerFactory<?> batchFactory) {
         this.dispatcher = dispatcher;
+        this.batchFactory = batchFactory;
     }
 
     @Override
@@ -32,13 +37,14 @@ public class EventListeners implements KafkaListenerConfigurer {
             endpoint.setBean(dispatcher);
             endpoint.setMethod(dispatchMethod());
             endpoint.setMessageHandlerMethodFactory(methods);
-            registrar.registerEndpoint(endpoint);
+            endpoint.setBatchListener(true);
+            registrar.registerEndpoint(endpoint, batchFactory);
         }
     }
 
     private static java.lang.reflect.Method dispatchMethod() {
         try {
-            return EventDispatcher.class.getMethod("dispatch", ConsumerRecord.class);
+            return EventDispatcher.class.getMethod("dispatchAll", List.class);
         }
         catch (NoSuchMethodException ex) {
             throw new IllegalStateException(ex);

@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.kafka.InvalidEventException;
 import org.netzerocities.events.outbox.PendingEvent;
 import org.netzerocities.events.support.InMemoryMongo;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -100,6 +104,77 @@ class EventDispatcherTest {
 
         dispatcher.dispatch(record);
         assertThat(welcomed).containsExactly("m-2");
+    }
+
+    @Test
+    void aPollsDeferredWorkIsAwaitedOnceAfterAllItsRecordsWereHandled() {
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        List<String> handledWhileSendsOpen = new ArrayList<>();
+        var deferring = new EventDispatcher(List.of(EventHandler.idempotent(EventCatalog.MEMBER_JOINED,
+                (joined, event) -> {
+                    if (sends.stream().noneMatch(CompletableFuture::isDone)) {
+                        handledWhileSendsOpen.add(joined.memberId());
+                    }
+                    var send = new CompletableFuture<Void>();
+                    sends.add(send);
+                    assertThat(DeferredWork.defer(send)).isTrue();
+                })), List.of(), codec, processed, meters);
+        var acknowledging = Executors.newSingleThreadScheduledExecutor();
+        acknowledging.schedule(() -> sends.forEach(send -> send.complete(null)), 200, TimeUnit.MILLISECONDS);
+
+        deferring.dispatchAll(List.of(record(memberJoined("m-5")), record(memberJoined("m-6")),
+                record(memberJoined("m-7"))));
+
+        assertThat(handledWhileSendsOpen).containsExactly("m-5", "m-6", "m-7");
+        assertThat(sends).hasSize(3).allMatch(CompletableFuture::isDone);
+        acknowledging.shutdown();
+    }
+
+    @Test
+    void deferredWorkThatFailsNamesTheRecordThatLeftIt() {
+        var deferring = new EventDispatcher(List.of(EventHandler.idempotent(EventCatalog.MEMBER_JOINED,
+                (joined, event) -> DeferredWork.defer(joined.memberId().equals("m-9")
+                        ? CompletableFuture.failedFuture(new IllegalStateException("broker away"))
+                        : CompletableFuture.completedFuture(null)))), List.of(), codec, processed, meters);
+
+        assertThatThrownBy(() -> deferring.dispatchAll(List.of(record(memberJoined("m-8")),
+                record(memberJoined("m-9")), record(memberJoined("m-10")))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getCause()).hasMessage("broker away");
+                });
+    }
+
+    @Test
+    void whenARecordFailsTheWorkEarlierRecordsDeferredIsAwaitedFirst() {
+        CompletableFuture<Void> earlierSend = new CompletableFuture<>();
+        var deferring = new EventDispatcher(List.of(EventHandler.idempotent(EventCatalog.MEMBER_JOINED,
+                (joined, event) -> {
+                    if (joined.memberId().equals("m-12")) {
+                        throw new IllegalStateException("cannot route");
+                    }
+                    DeferredWork.defer(earlierSend);
+                })), List.of(), codec, processed, meters);
+        earlierSend.completeExceptionally(new IllegalStateException("broker away"));
+
+        // the earlier record's offset must not be committed: the failure names it, not the later one
+        assertThatThrownBy(() -> deferring.dispatchAll(List.of(record(memberJoined("m-11")),
+                record(memberJoined("m-12")))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isZero());
+    }
+
+    @Test
+    void handlersOfAMarkedTypeAndHandlersCalledOutsideADispatchAwaitTheirOwnWork() {
+        List<Boolean> deferred = new ArrayList<>();
+        var marked = new EventDispatcher(List.of(EventHandler.on(EventCatalog.MEMBER_JOINED,
+                (joined, event) -> deferred.add(DeferredWork.defer(new CompletableFuture<Void>())))), List.of(),
+                codec, processed, meters);
+
+        marked.dispatchAll(List.of(record(memberJoined("m-13"))));
+        marked.dispatch(record(memberJoined("m-14")));
+
+        assertThat(deferred).containsExactly(false, false);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.events.EventBackboneProperties;
 import org.netzerocities.events.support.EmbeddedBroker;
@@ -100,10 +102,21 @@ class TopicProvisionerTest {
         return Long.toString(Duration.ofHours(hours).toMillis());
     }
 
+    /** A topic just created may not be in the broker's metadata yet (a loaded machine): asked again then. */
     private static Config config(String topic) throws Exception {
         var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try (Admin admin = Admin.create(EmbeddedBroker.adminConfig())) {
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                }
+                catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof UnknownTopicOrPartitionException) || attempt == 50) {
+                        throw ex;
+                    }
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 

@@ -51,19 +51,39 @@ public class PrivateTopicSender {
 
     /** {@link #send(String, List)} to several topics, in the map's order, all awaited together. */
     public void send(Map<String, List<Keyed>> recordsByTopic) {
+        await(sendAsync(recordsByTopic));
+    }
+
+    /**
+     * Hands the records to the producer, in the map's order, and returns what completes once the broker has
+     * acknowledged all of them (or fails with the first that was not).
+     */
+    public Sent sendAsync(Map<String, List<Keyed>> recordsByTopic) {
         List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
         recordsByTopic.forEach((topic, records) -> records.forEach(record -> sends.add(
                 kafka.send(topic, record.key(), json.writeValueAsString(record.value())))));
+        return new Sent(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)), sends.size());
+    }
+
+    /** Records handed to the producer: {@code acknowledged} completes when the broker has them all. */
+    public record Sent(CompletableFuture<Void> acknowledged, int count) {
+    }
+
+    /**
+     * Returns once the broker acknowledged every record of {@code sent}.
+     *
+     * @throws IllegalStateException when it did not, in time
+     */
+    public void await(Sent sent) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            sent.acknowledged().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending " + sends.size() + " records", ex);
+            throw new IllegalStateException("Interrupted while sending " + sent.count() + " records", ex);
         }
         catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("The broker did not acknowledge all of " + sends.size() + " records", ex);
+            throw new IllegalStateException("The broker did not acknowledge all of " + sent.count() + " records", ex);
         }
     }
 }
