@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -179,24 +182,32 @@ public class OutboxRelay implements SmartLifecycle {
         return true;
     }
 
-    /** Relays a batch of aggregates; returns how many events the broker acknowledged. */
+    /**
+     * Relays a batch of aggregates; returns how many events the broker acknowledged. The round costs the same few
+     * database round trips whatever its size (leases taken, outboxes read, acknowledged events removed, leases
+     * released: one write or read each), so that a backlog is worked off in larger, cheaper rounds.
+     */
     int relay(List<AggregateRef> aggregates) {
-        List<Claim> claims = new ArrayList<>();
+        List<AggregateRef> taken = leases.tryAcquire(aggregates);
         try {
+            if (taken.size() < aggregates.size()) {
+                Set<AggregateRef> held = new HashSet<>(taken);
+                // another instance is relaying these; look again shortly in case it missed the newest events
+                aggregates.stream().filter(aggregate -> !held.contains(aggregate))
+                        .forEach(aggregate -> retryLater(aggregate, FIRST_RETRY));
+            }
+            Map<AggregateRef, List<Document>> outboxes = readOutboxes(taken);
+            List<Claim> claims = new ArrayList<>();
             Set<String> unreachableTopics = new HashSet<>();
-            for (AggregateRef aggregate : aggregates) {
-                if (!leases.tryAcquire(aggregate)) {
-                    // another instance is relaying it; look again shortly in case it missed the newest events
-                    retryLater(aggregate, FIRST_RETRY);
-                    continue;
-                }
+            for (AggregateRef aggregate : taken) {
                 Claim claim = new Claim(aggregate);
                 claims.add(claim);
-                submit(claim, readOutbox(aggregate), unreachableTopics);
+                submit(claim, outboxes.getOrDefault(aggregate, List.of()), unreachableTopics);
             }
             long deadline = System.nanoTime() + settings.getSendTimeout().toNanos();
             claims.forEach(claim -> claim.settle(deadline));
             boolean brokerAccepts = claims.stream().anyMatch(claim -> !claim.acked.isEmpty());
+            removeAcknowledged(claims);
             int sent = 0;
             for (Claim claim : claims) {
                 sent += finish(claim, brokerAccepts);
@@ -207,7 +218,7 @@ public class OutboxRelay implements SmartLifecycle {
             return sent;
         }
         finally {
-            claims.forEach(claim -> releaseQuietly(claim.aggregate));
+            releaseQuietly(taken);
         }
     }
 
@@ -256,24 +267,35 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Removes what the broker acknowledged, records or parks a failure; returns how many were sent. */
+    /**
+     * Removes what the broker acknowledged from each aggregate's outbox and bumps its version: one bulk write per
+     * collection. Events added meanwhile stay; the write that added them woke the relay again.
+     */
+    private void removeAcknowledged(List<Claim> claims) {
+        Map<String, BulkOperations> removals = new LinkedHashMap<>();
+        for (Claim claim : claims) {
+            if (claim.acked.isEmpty()) {
+                continue;
+            }
+            List<Object> ids = claim.acked.stream().map(entry -> entry.get("eventId")).toList();
+            removals.computeIfAbsent(claim.aggregate.collection(),
+                    collection -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection))
+                    .updateOne(Query.query(Criteria.where("_id").is(claim.aggregate.id())), new Update()
+                            .pull(OUTBOX, new Document("eventId", new Document("$in", ids)))
+                            .inc(settings.getVersionField(), 1));
+        }
+        removals.values().forEach(BulkOperations::execute);
+    }
+
+    /** Records or parks a failure; returns how many events of the aggregate were sent. */
     private int finish(Claim claim, boolean brokerAccepts) {
         AggregateRef aggregate = claim.aggregate;
-        boolean morePending = false;
-        if (!claim.acked.isEmpty()) {
-            List<Object> ids = claim.acked.stream().map(entry -> entry.get("eventId")).toList();
-            morePending = removeAndBumpVersion(aggregate, new Update().pull(OUTBOX,
-                    new Document("eventId", new Document("$in", ids))));
-        }
         Failure failure = claim.failure;
         if (claim.deferred && failure == null) {
             retryLater(aggregate, settings.getMaxRetryBackoff());
             return claim.acked.size();
         }
         if (failure == null) {
-            if (morePending) {
-                wakeups.offer(aggregate); // written while we were sending
-            }
             return claim.acked.size();
         }
         int attempts = attemptsOf(failure.entry) + 1;
@@ -306,21 +328,26 @@ public class OutboxRelay implements SmartLifecycle {
                 aggregate.collection());
     }
 
-    /** Applies a removal from the outbox and bumps the version; returns whether events remain pending. */
-    private boolean removeAndBumpVersion(AggregateRef aggregate, Update removal) {
-        Query query = Query.query(Criteria.where("_id").is(aggregate.id()));
-        query.fields().include(OUTBOX);
-        Document after = mongo.findAndModify(query, removal.inc(settings.getVersionField(), 1),
-                FindAndModifyOptions.options().returnNew(true), Document.class, aggregate.collection());
-        return after != null && !after.getList(OUTBOX, Document.class, List.of()).isEmpty();
+    /** Applies a removal from the outbox and bumps the version. */
+    private void removeAndBumpVersion(AggregateRef aggregate, Update removal) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.id())),
+                removal.inc(settings.getVersionField(), 1), aggregate.collection());
     }
 
-    private List<Document> readOutbox(AggregateRef aggregate) {
-        Document document = collection(aggregate.collection())
-                .find(Filters.eq("_id", aggregate.id()))
-                .projection(Projections.include(OUTBOX))
-                .first();
-        return document == null ? List.of() : document.getList(OUTBOX, Document.class, List.of());
+    /** The outboxes of the aggregates: one read by {@code _id} per collection. */
+    private Map<AggregateRef, List<Document>> readOutboxes(List<AggregateRef> aggregates) {
+        Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
+        aggregates.forEach(aggregate -> idsByCollection.computeIfAbsent(aggregate.collection(),
+                collection -> new ArrayList<>()).add(aggregate.id()));
+        Map<AggregateRef, List<Document>> outboxes = new HashMap<>();
+        idsByCollection.forEach((collection, ids) -> {
+            for (Document document : collection(collection).find(Filters.in("_id", ids))
+                    .projection(Projections.include(OUTBOX))) {
+                outboxes.put(new AggregateRef(collection, document.get("_id")),
+                        document.getList(OUTBOX, Document.class, List.of()));
+            }
+        });
+        return outboxes;
     }
 
     /** Every aggregate with pending events, oldest first by their first event; refreshes the gauges. */
@@ -400,12 +427,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void releaseQuietly(AggregateRef aggregate) {
+    private void releaseQuietly(List<AggregateRef> aggregates) {
         try {
-            leases.release(aggregate);
+            leases.release(aggregates);
         }
         catch (RuntimeException ex) {
-            log.debug("Lease on {} not released, it expires by itself: {}", aggregate.leaseId(), ex.toString());
+            log.debug("Leases on {} aggregates not released, they expire by themselves: {}", aggregates.size(),
+                    ex.toString());
         }
     }
 
