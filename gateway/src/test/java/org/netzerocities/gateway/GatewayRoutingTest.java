@@ -109,7 +109,7 @@ class GatewayRoutingTest {
             http.get().uri(URI.create("http://localhost:" + serverPort + path)).exchange()
                     .expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/rejected-request");
+                    .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/http-400");
         }
     }
 
