@@ -9,6 +9,7 @@ import static org.netzerocities.gateway.GatewayTestSupport.reply;
 import static org.netzerocities.gateway.GatewayTestSupport.rsaKey;
 import static org.netzerocities.gateway.GatewayTestSupport.startServer;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,18 @@ class GatewayRoutingTest {
         String seen = WebClient.create("http://localhost:" + serverPort).get().uri("/api/community/forwarded")
                 .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
         assertThat(seen).isEqualTo("http://localhost:" + serverPort);
+    }
+
+    /** Path traversal in an id is refused at the gate, with a problem (not the firewall's empty 400). */
+    @Test
+    void aPathThatWalksOutOfItsRouteIsABadRequestProblem() {
+        for (String path : List.of("/api/community/pins/..%2f..%2factuator", "/api/community/pins/%2e%2e%2fx",
+                "/api/community/pins/..%5cx", "/api/community/pins/x;jsessionid=1", "/api/community/pins/%00")) {
+            http.get().uri(URI.create("http://localhost:" + serverPort + path)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/http-400");
+        }
     }
 
     @Test

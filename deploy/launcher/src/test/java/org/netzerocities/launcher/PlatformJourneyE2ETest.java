@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,13 +33,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.mongodb.client.MongoClients;
 
@@ -50,36 +48,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole platform as the launcher runs it — a real Kafka broker process, the embedded MongoDB-wire
  * server, the four services and the gateway as separate JVMs — driven only through the gateway, as
- * the portal would.
+ * the portal would. The platform is the run's shared one ({@link SharedPlatform}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
 class PlatformJourneyE2ETest {
 
     private static final String MEMBERS_TOPIC = "nzc.community.members.v1";
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
-
-    @TempDir
-    static Path dataDir;
 
     private static LocalStack stack;
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
-    static void startPlatform() {
-        stack = new LocalStack(StackOptions.builder()
-                .repoRoot(Path.of(System.getProperty("nzc.repo.root", "../..")))
-                .dataDir(dataDir)
-                .freePorts()
-                .readinessTimeout(Duration.ofMinutes(4))
-                .build()).start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void platform(LocalStack shared) {
+        stack = shared;
     }
 
     @Test

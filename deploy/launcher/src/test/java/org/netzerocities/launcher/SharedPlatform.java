@@ -1,0 +1,57 @@
+package org.netzerocities.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole platform as the launcher runs it, started once for the test run and handed to every end-to-end
+ * class that asks for a {@link LocalStack} parameter (in its {@code @BeforeAll}); stopped, and its data deleted,
+ * when the run ends. Starting it takes most of a minute, so the end-to-end classes share one.
+ */
+final class SharedPlatform implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Running.class, key -> Running.start(), Running.class).stack();
+    }
+
+    /** Closed by JUnit with the root context, at the end of the run. */
+    private record Running(LocalStack stack, Path dataDir) implements AutoCloseable {
+
+        static Running start() {
+            try {
+                Path dataDir = Files.createTempDirectory("nzc-e2e-");
+                LocalStack stack = new LocalStack(StackOptions.builder()
+                        .repoRoot(Path.of(System.getProperty("nzc.repo.root", "../..")))
+                        .dataDir(dataDir)
+                        .freePorts()
+                        .readinessTimeout(Duration.ofMinutes(4))
+                        .build()).start();
+                return new Running(stack, dataDir);
+            }
+            catch (IOException e) {
+                throw new IllegalStateException("No temporary directory for the platform's data", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            stack.close();
+            AppCache.deleteRecursively(dataDir);
+        }
+    }
+}
