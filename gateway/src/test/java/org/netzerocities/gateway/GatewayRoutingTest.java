@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -60,6 +62,9 @@ class GatewayRoutingTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    List<HttpHeadersFilter> headersFilters;
 
     @LocalServerPort
     int serverPort;
@@ -139,6 +144,13 @@ class GatewayRoutingTest {
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/unauthenticated");
+    }
+
+    /** A client that is no trusted proxy still reaches the services under its own address, not the gateway's. */
+    @Test
+    void theClientsAddressIsForwardedAfterTheForwardedHeadersFilterHasHadItsSay() {
+        List<String> order = headersFilters.stream().map(filter -> filter.getClass().getSimpleName()).toList();
+        assertThat(order).containsSubsequence(XForwardedHeadersFilter.class.getSimpleName(), "ClientAddressHeader");
     }
 
     @Test
