@@ -13,15 +13,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -56,6 +63,9 @@ class GatewayRoutingTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    List<HttpHeadersFilter> headersFilters;
 
     @LocalServerPort
     int serverPort;
@@ -122,6 +132,38 @@ class GatewayRoutingTest {
         http.get().uri("/api/community/echo")
                 .header("Authorization", "Bearer " + token(Instant.now().minusSeconds(300))).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    /** Each is otherwise valid and names the published key; the gateway refuses it before any service sees it. */
+    static Stream<Arguments> forgedTokens() {
+        Instant now = Instant.now();
+        return Stream.of(
+                Arguments.of("not valid before an hour from now", GatewayTestSupport.token(SIGNING_KEY,
+                        claims -> claims.notBeforeTime(Date.from(now.plusSeconds(3600))))),
+                Arguments.of("issued an hour from now", GatewayTestSupport.token(SIGNING_KEY, claims -> claims
+                        .issueTime(Date.from(now.plusSeconds(3600))).expirationTime(Date.from(now.plusSeconds(7200))))),
+                Arguments.of("of another issuer", GatewayTestSupport.token(SIGNING_KEY,
+                        claims -> claims.issuer("https://issuer.example.org"))),
+                Arguments.of("signed with another key under the published key id",
+                        GatewayTestSupport.token(rsaKey(SIGNING_KEY.getKeyID()), claims -> claims)),
+                Arguments.of("alg none", GatewayTestSupport.unsignedToken(SIGNING_KEY)),
+                Arguments.of("HS256 keyed with the public key", GatewayTestSupport.hs256WithPublicKey(SIGNING_KEY)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgedTokens")
+    void aForgedTokenIsA401ProblemAtTheGate(String flaw, String token) {
+        http.get().uri("/api/community/echo").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/unauthenticated");
+    }
+
+    /** A client that is no trusted proxy still reaches the services under its own address, not the gateway's. */
+    @Test
+    void theClientsAddressIsForwardedAfterTheForwardedHeadersFilterHasHadItsSay() {
+        List<String> order = headersFilters.stream().map(filter -> filter.getClass().getSimpleName()).toList();
+        assertThat(order).containsSubsequence(XForwardedHeadersFilter.class.getSimpleName(), "ClientAddressHeader");
     }
 
     @Test

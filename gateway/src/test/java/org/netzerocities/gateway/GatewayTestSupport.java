@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -45,17 +49,49 @@ final class GatewayTestSupport {
     }
 
     static String token(RSAKey key, Instant expiry) {
+        return token(key, claims -> claims.issueTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)));
+    }
+
+    /** A token signed with {@code key} (RS256) whose claims, those of a valid token, {@code change} alters. */
+    static String token(RSAKey key, UnaryOperator<JWTClaimsSet.Builder> change) {
         try {
-            var claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(UUID.randomUUID().toString())
-                    .issueTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)).build();
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            var jwt = new SignedJWT(header(JWSAlgorithm.RS256, key), change.apply(validClaims()).build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         }
-        catch (Exception ex) {
+        catch (JOSEException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** A valid token's claims, unsigned: {@code alg: none}. */
+    static String unsignedToken(RSAKey key) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(("{\"alg\":\"none\",\"kid\":\"" + key.getKeyID() + "\"}")
+                .getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(validClaims().build().toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    /** A valid token's claims with an HMAC keyed with the issuer's public key, which anyone can read from the JWKS. */
+    static String hs256WithPublicKey(RSAKey key) {
+        try {
+            var jwt = new SignedJWT(header(JWSAlgorithm.HS256, key), validClaims().build());
+            jwt.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
+            return jwt.serialize();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static JWSHeader header(JWSAlgorithm algorithm, RSAKey key) {
+        return new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+    }
+
+    private static JWTClaimsSet.Builder validClaims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(ISSUER).subject(UUID.randomUUID().toString())
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
     }
 
     static HttpServer startServer(Map<String, HttpHandler> handlers) {

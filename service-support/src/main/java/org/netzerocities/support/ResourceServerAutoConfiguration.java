@@ -2,6 +2,7 @@ package org.netzerocities.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +75,12 @@ public class ResourceServerAutoConfiguration {
         refusedMembers.ifAvailable(refused -> http.addFilterAfter(new RefusedMembersFilter(refused, unauthenticated),
                 BearerTokenAuthenticationFilter.class));
         return http.build();
+    }
+
+    /** Added by Boot to the checks of the token decoder it configures (from the issuer's JWKS). */
+    @Bean
+    NotIssuedInTheFuture notIssuedInTheFuture() {
+        return new NotIssuedInTheFuture(Clock.systemUTC());
     }
 
     /** Named rules for {@code @PreAuthorize("@policies...")}. */

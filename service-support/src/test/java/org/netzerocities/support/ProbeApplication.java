@@ -12,6 +12,7 @@ import org.netzerocities.events.EventBackboneAutoConfiguration;
 import org.netzerocities.support.caller.Caller;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,7 +43,10 @@ class ProbeApplication {
 
     static final KeyPair KEYS = rsa();
 
+    /** Unless a test points the probe at an issuer's JWKS as the services are, and Boot makes the decoder. */
     @Bean
+    @ConditionalOnProperty(name = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", havingValue = "none",
+            matchIfMissing = true)
     JwtDecoder jwtDecoder() {
         return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
     }

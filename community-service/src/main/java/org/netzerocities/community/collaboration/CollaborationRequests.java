@@ -15,6 +15,8 @@ import org.netzerocities.community.collaboration.CollaborationViews.Collaboratio
 import org.netzerocities.community.collaboration.CollaborationViews.CollaborationRequestView;
 import org.netzerocities.community.member.Member;
 import org.netzerocities.community.member.MemberService;
+import org.netzerocities.community.quota.QuotaProperties;
+import org.netzerocities.community.quota.Quotas;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.PageResponse;
@@ -47,18 +49,25 @@ class CollaborationRequests {
     private final MemberService members;
     private final EventFactory events;
     private final Clock clock;
+    private final Quotas quotas;
+    private final QuotaProperties.Limit quota;
 
-    CollaborationRequests(MongoTemplate mongo, MemberService members, EventFactory events, Clock clock) {
+    CollaborationRequests(MongoTemplate mongo, MemberService members, EventFactory events, Clock clock,
+            Quotas quotas, QuotaProperties quotaProperties) {
         this.mongo = mongo;
         this.members = members;
         this.events = events;
         this.clock = clock;
+        this.quotas = quotas;
+        this.quota = quotaProperties.collaborationRequests();
     }
 
     /**
      * Opens a request to the transition team of the member's city and announces it to that team.
      *
-     * @throws ApiProblem 409 when the member's profile names no city
+     * @throws ApiProblem 409 when the member's profile names no city; 429 when the member has opened as many
+     *                    requests as a window allows (nzc.community.quotas.collaboration-requests), so that a
+     *                    transition team cannot be flooded
      */
     CollaborationRequest request(String memberId, NewCollaborationRequest body) {
         Member member = members.get(memberId);
@@ -68,6 +77,8 @@ class CollaborationRequests {
         var offer = new CollaborationRequest.Offer(body.topic().strip(), body.idea().strip(), body.contribution(),
                 body.contributionDetails() == null || body.contributionDetails().isBlank() ? null
                         : body.contributionDetails().strip());
+        quotas.require("collaboration-requests:" + memberId, quota, now(), "too-many-collaboration-requests",
+                "You may open " + quota.describe("collaboration requests") + "; try again later");
         CollaborationRequest request = mongo.insert(CollaborationRequest.open(UUID.randomUUID().toString(), memberId,
                 member.city(), offer, now(), events));
         log.info("Member {} offered to collaborate with the transition team of {} (request {})", memberId,

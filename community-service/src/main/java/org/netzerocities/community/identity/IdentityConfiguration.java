@@ -1,13 +1,16 @@
 package org.netzerocities.community.identity;
 
 import java.time.Clock;
+import java.util.List;
 
+import org.netzerocities.support.NotIssuedInTheFuture;
 import org.netzerocities.support.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -32,9 +35,12 @@ class IdentityConfiguration {
 
     /** This service validates tokens with its own public key rather than fetching its own JWKS over HTTP. */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, IdentityProperties identity) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, IdentityProperties identity,
+            NotIssuedInTheFuture notIssuedInTheFuture) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity.issuer()));
+        // the same checks as the other services' (expiry, not-before, issuer, issue time)
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                List.of(new JwtIssuerValidator(identity.issuer()), notIssuedInTheFuture)));
         return decoder;
     }
 

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,16 +20,21 @@ class AuthController {
 
     private final MemberService members;
     private final TokenIssuer tokens;
+    private final LoginThrottle throttle;
 
-    AuthController(MemberService members, TokenIssuer tokens) {
+    AuthController(MemberService members, TokenIssuer tokens, LoginThrottle throttle) {
         this.members = members;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     @PostMapping("/api/community/auth/token")
-    @Operation(summary = "Log in with email and password; returns a bearer access token")
-    TokenIssuer.AccessToken token(@Valid @RequestBody Credentials credentials) {
-        return members.authenticate(credentials.email(), credentials.password())
+    @Operation(summary = "Log in with email and password; returns a bearer access token. 401 alike for an unknown "
+            + "email and a wrong password; 429 too-many-log-ins with Retry-After after too many failures for the "
+            + "email or from the client's address (nzc.community.quotas.login), whatever the password")
+    TokenIssuer.AccessToken token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        return throttle.attempt(credentials.email(), request.getRemoteAddr(),
+                        () -> members.authenticate(credentials.email(), credentials.password()))
                 .map(member -> tokens.issue(member.asCaller(), member.displayName(), member.city()))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Unauthorized",
                         "Email or password is wrong"));

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.netzerocities.community.city.CityCatalog;
 import org.netzerocities.community.member.Member;
 import org.netzerocities.community.member.MemberService;
+import org.netzerocities.community.quota.QuotaProperties;
+import org.netzerocities.community.quota.Quotas;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.PageResponse;
@@ -39,19 +41,25 @@ class Pins {
     private final CityCatalog cities;
     private final EventFactory events;
     private final Clock clock;
+    private final Quotas quotas;
+    private final QuotaProperties.Limit quota;
 
-    Pins(MongoTemplate mongo, MemberService members, CityCatalog cities, EventFactory events, Clock clock) {
+    Pins(MongoTemplate mongo, MemberService members, CityCatalog cities, EventFactory events, Clock clock,
+            Quotas quotas, QuotaProperties quotaProperties) {
         this.mongo = mongo;
         this.members = members;
         this.cities = cities;
         this.events = events;
         this.clock = clock;
+        this.quotas = quotas;
+        this.quota = quotaProperties.pins();
     }
 
     /**
      * Pins the member's content to a city's board (their own city's unless they name another) and announces it.
      *
-     * @throws ApiProblem 400 for an invalid url, tag or city, or no city at all
+     * @throws ApiProblem 400 for an invalid url, tag or city, or no city at all; 429 when the member has pinned
+     *                    as much as a window allows (nzc.community.quotas.pins)
      */
     Pin pin(String memberId, NewPin body) {
         Member member = members.get(memberId);
@@ -65,6 +73,8 @@ class Pins {
         var content = new Pin.Content(body.kind(), body.title().strip(),
                 body.description() == null || body.description().isBlank() ? null : body.description().strip(),
                 PinUrl.normalise(body.url()), Tags.normalise(body.tags()));
+        quotas.require("pins:" + memberId, quota, now(), "too-many-pins",
+                "You may add " + quota.describe("pins") + "; try again later");
         Pin pin = mongo.insert(Pin.pin(UUID.randomUUID().toString(), memberId, city, content, now(), events));
         log.info("Member {} pinned {} to the board of {}", memberId, pin.id(), city);
         return pin;

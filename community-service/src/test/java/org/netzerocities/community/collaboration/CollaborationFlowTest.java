@@ -138,6 +138,23 @@ class CollaborationFlowTest {
                 .andExpect(jsonPath("$.items[?(@.id=='" + id + "')]").isEmpty());
     }
 
+    /** At the default quota, 5 per 24 h: a member cannot flood their city's transition team. */
+    @Test
+    void aMemberWhoOfferedFiveTimesInADayIsRefused429AndNothingIsOpened() throws Exception {
+        Registered member = api().register("Eleni", "trikala");
+        for (int i = 0; i < 5; i++) {
+            offerId(member.token());
+        }
+
+        offer(member.token(), OFFER)
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://netzerocities.eu/problems/too-many-collaboration-requests"))
+                .andExpect(header().exists("Retry-After"));
+        http.perform(get("/api/community/collaboration-requests/mine").with(bearer(member.token())))
+                .andExpect(jsonPath("$.total").value(5));
+    }
+
     @Test
     void aMemberSeesTheirOwnRequestsNewestActivityFirst() throws Exception {
         Registered member = api().register("Eleni", "trikala");

@@ -103,6 +103,7 @@ class EventHostileInputTest {
                 hostile("city feed of an unknown city", get("/api/community/events/calendar.ics").param("city", "atlantis")),
                 hostile("city feed without city", get("/api/community/events/calendar.ics")),
                 hostile("city feed with operator", get("/api/community/events/calendar.ics").param("city", OPERATOR)),
+                hostile("listing without token", get("/api/community/events")),
                 hostile("own feed without token", get("/api/community/members/me/calendar-feed")),
                 hostile("rotation without token", post("/api/community/members/me/calendar-feed/rotation")));
     }

@@ -197,6 +197,24 @@ class PinBoardTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pins.export(author.id())).isEmpty());
     }
 
+    /** At the default quota, 30 pins per 24 h: a member cannot flood the boards. */
+    @Test
+    void aMemberWhoPinnedThirtyTimesInADayIsRefused429UntilTheDayIsOverAndOthersAreNot() throws Exception {
+        Registered ana = api().register("Ana", "aarhus");
+        for (int i = 0; i < 30; i++) {
+            pinId(ana.token(), "energy", null);
+        }
+
+        pin(ana.token(), """
+                {"kind":"RESOURCE","title":"One more","url":"https://example.org/more"}""")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(ApiProblem.TYPE_BASE + "too-many-pins"))
+                .andExpect(header().string("Retry-After", Matchers.matchesPattern("86[34]\\d\\d")));
+        assertThat(pins.export(ana.id())).hasSize(30);
+        pinId(api().register("Bo", "aarhus").token(), "energy", null);
+    }
+
     /** Pins made one after the other may share a millisecond: the test sets their order. */
     private void pinnedAt(String id, Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update(Pin.PINNED_AT, at), Pin.class);

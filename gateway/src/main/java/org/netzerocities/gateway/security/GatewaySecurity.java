@@ -3,6 +3,9 @@ package org.netzerocities.gateway.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import org.netzerocities.gateway.errors.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +16,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -34,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SigningKeysProperties.class)
 class GatewaySecurity {
 
+    /** The skew the default timestamp checks allow. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SigningKeysProperties signingKeys)
             throws MalformedURLException {
@@ -41,7 +50,11 @@ class GatewaySecurity {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withJwkSource(new SigningKeys(URI.create(jwt.getJwkSetUri()).toURL(), signingKeys))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()));
+        // expiry and not-before (the defaults), the issuer, and no issue time in the future: no issuer of ours makes one
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(jwt.getIssuerUri()),
+                new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
+                        issuedAt -> issuedAt == null || !issuedAt.isAfter(Instant.now().plus(CLOCK_SKEW))))));
         // Nimbus fetches keys with blocking I/O (rarely: they are cached), so never on an event-loop thread
         return token -> Mono.fromCallable(() -> decoder.decode(token)).subscribeOn(Schedulers.boundedElastic());
     }

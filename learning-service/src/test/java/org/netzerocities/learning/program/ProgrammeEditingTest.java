@@ -70,7 +70,9 @@ class ProgrammeEditingTest {
                 put(PROGRAMME + "/modules/" + EDITED_MODULE).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"T\",\"summary\":\"S\",\"expectedVersion\":1}"),
                 put(PROGRAMME + "/units/" + EDITED_UNIT + "/translations/it").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"title\":\"Vedere il sistema\"}"))) {
+                        .content("{\"title\":\"Vedere il sistema\"}"),
+                put(PROGRAMME + "/modules/" + EDITED_MODULE + "/translations/it")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"T\",\"summary\":\"S\"}"))) {
             http.perform(edit).andExpect(status().isUnauthorized());
             http.perform(edit.with(member()))
                     .andExpect(status().isForbidden())
