@@ -72,6 +72,8 @@ class PlatformJourneyE2ETest {
                 .dataDir(dataDir)
                 .freePorts()
                 .readinessTimeout(Duration.ofMinutes(4))
+                // every request of the suite comes from one loopback address
+                .raiseRateLimits(true)
                 .build()).start();
     }
 
