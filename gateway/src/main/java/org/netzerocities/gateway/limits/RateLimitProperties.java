@@ -3,6 +3,7 @@ package org.netzerocities.gateway.limits;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.util.Assert;
 
 /**
@@ -28,12 +29,19 @@ public record RateLimitProperties(Store store, Limit general, Limit authToken, L
 
         public Limit {
             Assert.isTrue(requests > 0, "a rate limit allows at least one request");
-            Assert.isTrue(period.compareTo(Duration.ofMillis(1)) >= 0, "a rate limit's period is at least 1 ms");
+            Assert.isTrue(period.toMillis() >= 1_000 && period.toMillis() % 1_000 == 0,
+                    "a rate limit's period is a whole number of seconds");
         }
 
-        /** Requests per second the bucket refills at. */
-        double perSecond() {
-            return requests * 1_000.0 / period.toMillis();
+        /**
+         * As Spring Cloud Gateway's rate limiters take it, whose refill rate is a whole number of tokens per second:
+         * the bucket refills at {@code requests} tokens a second and each request takes as many tokens as the period
+         * has seconds (so that a limit of 10 a minute is one): {@code X-RateLimit-Remaining} counts those tokens.
+         */
+        RedisRateLimiter.Config config() {
+            int seconds = Math.toIntExact(period.toSeconds());
+            return new RedisRateLimiter.Config().setReplenishRate(requests)
+                    .setBurstCapacity((long) requests * seconds).setRequestedTokens(seconds);
         }
     }
 }
