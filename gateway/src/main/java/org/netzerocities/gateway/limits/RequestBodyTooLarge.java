@@ -5,8 +5,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request body beyond {@code nzc.gateway.max-body-size}: 413. The circuit breakers ignore it (a client's fault
- * says nothing of the service's health) and their fallback passes it on (resilience4j...ignore-exceptions).
+ * A request body beyond {@code nzc.gateway.max-body-size}: 413. Raised while the body streams to the service, it
+ * cancels the exchange and the circuit breaker records nothing: a client's fault says nothing of the service's health.
  */
 public class RequestBodyTooLarge extends ErrorResponseException {
 

@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,10 +31,6 @@ class FallbackController {
         if (cause == null) {
             // the circuit breaker always attaches the failure it forwards; a request from outside has none
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        if (cause instanceof ErrorResponseException clientError && clientError.getStatusCode().is4xxClientError()) {
-            // the request's own fault (a body too large), not the service's
-            throw clientError;
         }
         ProblemDetail problem = timedOut(cause)
                 ? Problems.of(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service too slow",
