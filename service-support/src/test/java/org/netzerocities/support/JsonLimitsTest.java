@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.ResultActions;
 class JsonLimitsTest {
 
     private static final String TOKEN = ProbeApplication.token(Map.of("sub", "m-1", "roles", List.of("MEMBER")));
-    private static final String JSON_LIMIT = "https://netzerocities.eu/problems/json-limit";
 
     @Autowired
     MockMvc http;
@@ -35,21 +34,14 @@ class JsonLimitsTest {
         // the body's object is the first level
         send("{\"name\": \"a\", \"data\": " + "[".repeat(31) + "]".repeat(31) + "}")
                 .andExpect(status().isOk());
-        send("{\"name\": \"a\", \"data\": " + "[".repeat(32) + "]".repeat(32) + "}")
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(JSON_LIMIT))
-                .andExpect(jsonPath("$.detail").value("The JSON body is nested too deeply"));
+        beyondTheLimits("{\"name\": \"a\", \"data\": " + "[".repeat(32) + "]".repeat(32) + "}",
+                "The JSON body is nested too deeply");
     }
 
     @Test
     void aStringLongerThan100000CharactersIsABadRequest() throws Exception {
         send("{\"name\": \"" + "é".repeat(100_000) + "\"}").andExpect(status().isOk());
-        send("{\"name\": \"" + "é".repeat(100_001) + "\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(JSON_LIMIT))
-                .andExpect(jsonPath("$.detail").value("A string of the JSON body is too long"));
+        beyondTheLimits("{\"name\": \"" + "é".repeat(100_001) + "\"}", "A string of the JSON body is too long");
     }
 
     @Test
@@ -57,11 +49,7 @@ class JsonLimitsTest {
         String within = "{\"name\": \"a\", \"data\": [" + "1,".repeat(520_000) + "1]}";
         send(within).andExpect(status().isOk());
         String beyond = "{\"name\": \"a\", \"data\": [" + "1,".repeat(530_000) + "1]}";
-        send(beyond)
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(JSON_LIMIT))
-                .andExpect(jsonPath("$.detail").value("The JSON body is too large"));
+        beyondTheLimits(beyond, "The JSON body is too large");
     }
 
     @Test
@@ -79,6 +67,14 @@ class JsonLimitsTest {
         send("{\"name\": \"12\", \"role\": \"ADMIN\"}")
                 .andExpect(status().isOk())
                 .andExpect(content().string("12/ADMIN"));
+    }
+
+    private void beyondTheLimits(String body, String detail) throws Exception {
+        send(body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://netzerocities.eu/problems/json-limit"))
+                .andExpect(jsonPath("$.detail").value(detail));
     }
 
     private ResultActions send(String body) throws Exception {
