@@ -33,7 +33,9 @@ import com.mongodb.MongoTimeoutException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Renders every error as {@code application/problem+json}: Spring MVC's own exceptions, validation
@@ -82,7 +84,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     exceeded(limit.getOriginalMessage())), headers);
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return problem(ApiProblem.invalid(jsonPath(mismatch), "has the wrong type"), headers);
+            String message = mismatch instanceof PropertyBindingException ? "is not a known field"
+                    // text that names no value of the type (an unknown enum constant, a malformed date)
+                    : mismatch instanceof InvalidFormatException invalid && invalid.getValue() instanceof String
+                            ? "is not a valid value" : "has the wrong type";
+            return problem(ApiProblem.invalid(jsonPath(mismatch), message), headers);
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }

@@ -59,11 +59,16 @@ class JsonLimitsTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.type").value("https://netzerocities.eu/problems/validation"))
-                    .andExpect(jsonPath("$.errors[0].field").value("name"));
+                    .andExpect(jsonPath("$.errors[0].field").value("name"))
+                    .andExpect(jsonPath("$.errors[0].message").value("has the wrong type"));
         }
         send("{\"name\": \"12\", \"role\": 0}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("role"));
+        send("{\"name\": \"12\", \"role\": \"KING\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("role"))
+                .andExpect(jsonPath("$.errors[0].message").value("is not a valid value"));
         send("{\"name\": \"12\", \"role\": \"ADMIN\"}")
                 .andExpect(status().isOk())
                 .andExpect(content().string("12/ADMIN"));
