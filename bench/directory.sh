@@ -83,7 +83,7 @@ LOADER_CP="$data/loader/community-service.jar:$data/loader/lib/*"
 
 declare -A PIDS
 start_platform() {
-  NZC_DATA_DIR="$data" NZC_PORT_OFFSET="$OFFSET" NZC_MONGO_DURABLE="${BENCH_MONGO_DURABLE:-true}" \
+  NZC_DATA_DIR="$data" NZC_PORT_OFFSET="$OFFSET" NZC_MONGO_DURABLE="${BENCH_MONGO_DURABLE:-true}" NZC_RAISE_RATE_LIMITS=true \
     java -cp "$LAUNCHER_CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
   pid=$!
   echo "starting the platform from $TREE ($COMMIT), data dir $data"

@@ -19,7 +19,7 @@ median() { sort -n | sed -n "2p"; }
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/nzc-notification-bench.XXXXXX")
 log="$data/launcher.out"
-NZC_DATA_DIR="$data" java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
+NZC_DATA_DIR="$data" NZC_RAISE_RATE_LIMITS=true java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid" || true; rm -rf "$data"' EXIT
 until grep -q "is ready" "$log"; do

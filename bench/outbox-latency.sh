@@ -21,7 +21,7 @@ median() { sort -n | sed -n "2p"; }
 for durable in ${BENCH_STORES:-true false}; do
   data=$(mktemp -d)
   log="$data/launcher.out"
-  NZC_DATA_DIR="$data" NZC_MONGO_DURABLE="$durable" java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
+  NZC_DATA_DIR="$data" NZC_MONGO_DURABLE="$durable" NZC_RAISE_RATE_LIMITS=true java -cp "$CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
   pid=$!
   until grep -q "is ready" "$log"; do
     kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }

@@ -32,6 +32,9 @@ import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,6 +75,9 @@ class GatewayRoutingTest {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    RouteLocator routes;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -244,6 +250,32 @@ class GatewayRoutingTest {
                 .isLessThan(SECOND_EVENT_SENT_AT.get());
     }
 
+    /** Even the wait for its first bytes: a stream's service may be slow to open it without anything being wrong. */
+    @Test
+    void theNotificationStreamHasNoTimeLimitEvenForItsHeaders() {
+        List<String> events = WebClient.create("http://localhost:" + serverPort).get()
+                .uri("/api/notifications/stream?ticket=t-2&late=true").accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(new org.springframework.core.ParameterizedTypeReference<
+                        org.springframework.http.codec.ServerSentEvent<String>>() { })
+                .map(event -> event.id() + ":" + event.data())
+                .collectList().block(Duration.ofSeconds(15));
+
+        assertThat(events).containsExactly("1:first", "2:second");
+    }
+
+    /** Both give up on a slow service at the same moment; the stream has neither. */
+    @Test
+    void eachRoutesResponseTimeoutIsItsCircuitBreakersTimeLimit() {
+        Map<String, Object> timeouts = routes.getRoutes()
+                .collectMap(Route::getId, route -> route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR))
+                .block(Duration.ofSeconds(5));
+
+        // the time limit of this test: 1 s
+        assertThat(timeouts).containsOnly(Map.entry("community", 1_000L), Map.entry("learning", 1_000L),
+                Map.entry("campaigns", 1_000L), Map.entry("notifications", 1_000L),
+                Map.entry("notification-stream", -1L));
+    }
+
     @Test
     void unknownPathIsA404Problem() {
         http.get().uri("/api/unknown").exchange()
@@ -292,6 +324,15 @@ class GatewayRoutingTest {
                                 + exchange.getRequestHeaders().getFirst("X-Forwarded-Host")),
                 "/api/notifications/stream", exchange -> {
                     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                    try {
+                        if (exchange.getRequestURI().getQuery().contains("late=true")) {
+                            // longer than the time limit (1 s) and the response timeout (2 s)
+                            Thread.sleep(2_500);
+                        }
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
                     exchange.sendResponseHeaders(200, 0);
                     try (var out = exchange.getResponseBody()) {
                         out.write("id:1\nevent:notification\ndata:first\n\n".getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -28,6 +30,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Renders every error as {@code application/problem+json}: Spring MVC's own exceptions, validation
@@ -60,6 +68,54 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return problem(ApiProblem.invalid(errors), headers);
+    }
+
+    /**
+     * A body beyond the JSON limits ({@link JsonLimitsProperties}) says which limit; a value of the wrong type names
+     * its field, in the shape of validation failures; anything else unreadable stays Spring's generic 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof StreamConstraintsException limit) {
+            log.info("JSON body refused: {}", limit.getOriginalMessage());
+            return problem(new ApiProblem(HttpStatus.BAD_REQUEST, "json-limit", "Request body beyond the limits",
+                    exceeded(limit.getOriginalMessage())), headers);
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String message = mismatch instanceof PropertyBindingException ? "is not a known field"
+                    // text that names no value of the type (an unknown enum constant, a malformed date)
+                    : mismatch instanceof InvalidFormatException invalid && invalid.getValue() instanceof String
+                            ? "is not a valid value" : "has the wrong type";
+            return problem(ApiProblem.invalid(jsonPath(mismatch), message), headers);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** Jackson's message names the limit and the library's internals; the client is told only the first. */
+    private static String exceeded(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("nesting depth")) {
+            return "The JSON body is nested too deeply";
+        }
+        if (lower.contains("string value length") || lower.contains("name length")) {
+            return "A string of the JSON body is too long";
+        }
+        return "The JSON body is too large";
+    }
+
+    private static String jsonPath(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** Let Spring Security's own handlers answer 401/403 with the same shape. */

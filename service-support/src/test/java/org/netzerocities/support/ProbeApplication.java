@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.netzerocities.events.EventBackboneAutoConfiguration;
 import org.netzerocities.support.caller.Caller;
+import org.netzerocities.support.caller.GlobalRole;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,6 +26,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,6 +35,8 @@ import com.mongodb.MongoTimeoutException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * A minimal service on service-support, with routes that exercise the caller, the policies and the problems;
@@ -104,6 +109,12 @@ class ProbeApplication {
             return PageResponse.request(page, size, Sort.unsorted()).getOffset();
         }
 
+        /** Answers what it read, so that a test sees a value bound as it was sent. */
+        @PostMapping("/probe/json")
+        String json(@RequestBody JsonBody body) {
+            return body.name() + "/" + body.role();
+        }
+
         @GetMapping("/probe/failures/{kind}")
         String fail(@PathVariable String kind) {
             throw switch (kind) {
@@ -113,5 +124,8 @@ class ProbeApplication {
                 default -> new IllegalStateException("a bug");
             };
         }
+    }
+
+    record JsonBody(String name, GlobalRole role, JsonNode data) {
     }
 }

@@ -123,6 +123,13 @@ final class LauncherCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}).")
     private boolean mongoDurable;
 
+    @Option(names = "--raise-rate-limits", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            descriptionKey = "NZC_RAISE_RATE_LIMITS", defaultValue = "false",
+            description = "Raise the gateway's per-client rate limits far above their defaults, for load tests and "
+                    + "benchmarks that send everything from one address (env NZC_RAISE_RATE_LIMITS, default "
+                    + "${DEFAULT-VALUE}: the real limits).")
+    private boolean raiseRateLimits;
+
     @Option(names = "--mongodb-uri", paramLabel = "URI", descriptionKey = "MONGODB_URI",
             description = "Use this MongoDB instead of the embedded one (env MONGODB_URI).")
     private String mongodbUri;
@@ -176,6 +183,7 @@ final class LauncherCommand implements Callable<Integer> {
                 .appCds(appCds)
                 .cacheDir(cacheDir)
                 .mongoDurable(mongoDurable)
+                .raiseRateLimits(raiseRateLimits)
                 .externalMongo(mongodbUri)
                 .externalKafka(kafkaBootstrapServers)
                 .launcherEnvironment(environment);

@@ -309,6 +309,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("CAMPAIGN_SERVICE_URI", serviceUrl(Service.CAMPAIGN));
             env.put("NOTIFICATION_SERVICE_URI", serviceUrl(Service.NOTIFICATION));
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(options.gatewayManagementPort()));
+            if (options.raiseRateLimits()) {
+                env.putAll(StackOptions.RAISED_GATEWAY_RATE_LIMITS);
+            }
         }
         if (service == Service.NOTIFICATION && options.embeddedMail()) {
             env.put("SMTP_HOST", "localhost");

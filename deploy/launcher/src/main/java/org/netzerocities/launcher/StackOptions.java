@@ -43,6 +43,15 @@ public final class StackOptions {
     public static final int DEFAULT_KAFKA_PARTITIONS = 3;
     public static final int DEFAULT_READINESS_TIMEOUT_SECONDS = 180;
     public static final Duration DEFAULT_KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The gateway's rate limits with {@link Builder#raiseRateLimits(boolean)}: for the end-to-end suite and the
+     * benchmarks, whose clients all come from one loopback address; far above what they send.
+     */
+    static final Map<String, String> RAISED_GATEWAY_RATE_LIMITS = Map.of(
+            "NZC_GATEWAY_RATE_LIMIT_REQUESTS", "1000000", "NZC_GATEWAY_RATE_LIMIT_PERIOD", "1s",
+            "NZC_GATEWAY_RATE_LIMIT_AUTH_TOKEN_REQUESTS", "1000000", "NZC_GATEWAY_RATE_LIMIT_AUTH_TOKEN_PERIOD", "1s",
+            "NZC_GATEWAY_RATE_LIMIT_REGISTRATION_REQUESTS", "1000000",
+            "NZC_GATEWAY_RATE_LIMIT_REGISTRATION_PERIOD", "1s");
 
     private final Path dataDir;
     private final Path repoRoot;
@@ -68,6 +77,7 @@ public final class StackOptions {
     private final String childClasspath;
     private final boolean appCds;
     private final boolean mongoDurable;
+    private final boolean raiseRateLimits;
     private final Path cacheDir;
     private final Map<String, String> launcherEnvironment;
     private final Consumer<String> reporter;
@@ -102,6 +112,7 @@ public final class StackOptions {
         this.childClasspath = b.childClasspath;
         this.appCds = b.appCds;
         this.mongoDurable = b.mongoDurable;
+        this.raiseRateLimits = b.raiseRateLimits;
         String cacheProperty = System.getProperty("nzc.cache.dir");
         Path cache = b.cacheDir != null ? b.cacheDir
                 : cacheProperty != null && !cacheProperty.isBlank() ? Paths.get(cacheProperty)
@@ -293,6 +304,11 @@ public final class StackOptions {
         return mongoDurable;
     }
 
+    /** True when the gateway's rate limits are raised far above their defaults (see {@link #RAISED_GATEWAY_RATE_LIMITS}). */
+    public boolean raiseRateLimits() {
+        return raiseRateLimits;
+    }
+
     /** The environment the launcher runs in, which every service inherits. */
     public Map<String, String> launcherEnvironment() {
         return launcherEnvironment;
@@ -330,6 +346,7 @@ public final class StackOptions {
         private String childClasspath;
         private boolean appCds = true;
         private boolean mongoDurable = true;
+        private boolean raiseRateLimits;
         private Path cacheDir;
         private Map<String, String> launcherEnvironment = System.getenv();
         private Consumer<String> reporter = defaultReporter(System.out);
@@ -490,6 +507,15 @@ public final class StackOptions {
         /** See {@link EmbeddedMongo#EmbeddedMongo(Path, int, boolean)}; default true. */
         public Builder mongoDurable(boolean durable) {
             this.mongoDurable = durable;
+            return this;
+        }
+
+        /**
+         * Raise the gateway's per-client rate limits far above their defaults (default false: the real limits), for
+         * test suites and benchmarks that send everything from one address; {@code env} still overrides each.
+         */
+        public Builder raiseRateLimits(boolean raise) {
+            this.raiseRateLimits = raise;
             return this;
         }
 

@@ -104,6 +104,13 @@ class LauncherCommandTest {
     }
 
     @Test
+    void theGatewaysRateLimitsAreRealUnlessRaised() {
+        assertThat(parse(Map.of()).raiseRateLimits()).isFalse();
+        assertThat(parse(Map.of(), "--raise-rate-limits").raiseRateLimits()).isTrue();
+        assertThat(parse(Map.of("NZC_RAISE_RATE_LIMITS", "true")).raiseRateLimits()).isTrue();
+    }
+
+    @Test
     void everyOptionDocumentsTheEnvironmentVariableItFallsBackTo() {
         for (OptionSpec option : LauncherCommand.commandLine(Map.of()).getCommandSpec().options()) {
             if (option.usageHelp()) {

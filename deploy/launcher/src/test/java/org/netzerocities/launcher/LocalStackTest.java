@@ -34,6 +34,21 @@ class LocalStackTest {
         assertThat(LocalStack.stages(EnumSet.noneOf(Service.class), StartOrder.STAGED)).isEmpty();
     }
 
+    /** For the end-to-end suite and the benchmarks, all of whose requests come from one loopback address. */
+    @Test
+    void raisedRateLimitsAreTheGatewaysOnlyAndAnExplicitSettingStillWins() {
+        LocalStack stack = new LocalStack(StackOptions.builder().dataDir(tempDir).repoRoot(tempDir)
+                .raiseRateLimits(true).env(Service.GATEWAY, "NZC_GATEWAY_RATE_LIMIT_AUTH_TOKEN_REQUESTS", "7")
+                .launcherEnvironment(Map.of()).build());
+
+        assertThat(stack.serviceEnvironment(Service.GATEWAY))
+                .containsEntry("NZC_GATEWAY_RATE_LIMIT_REQUESTS", "1000000")
+                .containsEntry("NZC_GATEWAY_RATE_LIMIT_PERIOD", "1s")
+                .containsEntry("NZC_GATEWAY_RATE_LIMIT_REGISTRATION_REQUESTS", "1000000")
+                .containsEntry("NZC_GATEWAY_RATE_LIMIT_AUTH_TOKEN_REQUESTS", "7");
+        assertThat(stack.serviceEnvironment(Service.COMMUNITY)).doesNotContainKey("NZC_GATEWAY_RATE_LIMIT_REQUESTS");
+    }
+
     @Test
     void servicesGetTheirPortsTheBrokerTheDatabaseAndTheCommunityJwks() {
         StackOptions options = StackOptions.builder().dataDir(tempDir).repoRoot(tempDir)
@@ -63,7 +78,8 @@ class LocalStackTest {
                 .containsEntry("LEARNING_SERVICE_URI", "http://localhost:18082")
                 .containsEntry("CAMPAIGN_SERVICE_URI", "http://localhost:18083")
                 .containsEntry("NOTIFICATION_SERVICE_URI", "http://localhost:18084")
-                .containsEntry("MANAGEMENT_SERVER_PORT", "19080");
+                .containsEntry("MANAGEMENT_SERVER_PORT", "19080")
+                .as("the real rate limits unless raised").doesNotContainKey("NZC_GATEWAY_RATE_LIMIT_REQUESTS");
 
         assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:18080");
         assertThat(stack.serviceUrl("campaign")).isEqualTo("http://localhost:18083");

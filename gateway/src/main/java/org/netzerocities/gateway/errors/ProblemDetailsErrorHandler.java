@@ -6,11 +6,10 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -40,14 +39,14 @@ class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
         }
         ProblemDetail problem = toProblem(ex);
         problem.setInstance(exchange.getRequest().getURI());
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(problem);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return Problems.write(exchange.getResponse(), json, problem);
     }
 
     private static ProblemDetail toProblem(Throwable ex) {
+        if (ex instanceof ErrorResponseException withProblem && !(ex instanceof ResponseStatusException)) {
+            // the gateway's own refusals (a body too large) carry their problem
+            return withProblem.getBody();
+        }
         if (ex instanceof ResponseStatusException status) {
             String reason = status.getReason() != null ? status.getReason()
                     : HttpStatus.valueOf(status.getStatusCode().value()).getReasonPhrase();

@@ -3,7 +3,12 @@ package org.netzerocities.gateway.errors;
 import java.net.URI;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway's problem details, in the same shape and type namespace as the services'. */
 public final class Problems {
@@ -18,5 +23,12 @@ public final class Problems {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** Answers with {@code problem} as {@code application/problem+json}, with its status. */
+    public static Mono<Void> write(ServerHttpResponse response, JsonMapper json, ProblemDetail problem) {
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
     }
 }

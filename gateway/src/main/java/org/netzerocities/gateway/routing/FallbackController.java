@@ -32,12 +32,18 @@ class FallbackController {
             // the circuit breaker always attaches the failure it forwards; a request from outside has none
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        ProblemDetail problem = cause instanceof TimeoutException
+        ProblemDetail problem = timedOut(cause)
                 ? Problems.of(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service too slow",
                         "The " + service + " service did not answer in time; try again shortly")
                 : Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                         "The " + service + " service is unavailable; try again shortly");
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Retry-After", "5").body(problem);
+    }
+
+    /** The circuit breaker's time limit, or the route's response timeout (the same duration: RouteTimeouts). */
+    private static boolean timedOut(Throwable cause) {
+        return cause instanceof TimeoutException || cause instanceof ResponseStatusException status
+                && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
     }
 }

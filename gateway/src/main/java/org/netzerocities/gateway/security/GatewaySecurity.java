@@ -2,7 +2,6 @@ package org.netzerocities.gateway.security;
 
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -73,13 +71,8 @@ class GatewaySecurity {
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, JsonMapper json) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
-        response.getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        var problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized",
-                "The bearer token is invalid or expired; obtain a new one from /api/community/auth/token");
-        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        return Problems.write(exchange.getResponse(), json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Unauthorized", "The bearer token is invalid or expired; obtain a new one from /api/community/auth/token"));
     }
 }
