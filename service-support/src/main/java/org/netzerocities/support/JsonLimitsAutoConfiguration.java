@@ -42,7 +42,10 @@ public class JsonLimitsAutoConfiguration {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, enums -> enums
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // 1.5 for a capacity is a mistake to report, not a 1 to store
+                .withCoercionConfig(LogicalType.Integer, integers -> integers
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
         customizers.forEach(customizer -> customizer.customize(builder));
         return builder;
     }

@@ -74,6 +74,17 @@ class JsonLimitsTest {
                 .andExpect(content().string("12/ADMIN"));
     }
 
+    @Test
+    void aFractionIsNotTruncatedIntoAnInteger() throws Exception {
+        send("{\"name\": \"n\", \"count\": 1.5}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("count"))
+                .andExpect(jsonPath("$.errors[0].message").value("has the wrong type"));
+        send("{\"name\": \"n\", \"count\": 2}")
+                .andExpect(status().isOk())
+                .andExpect(content().string("n/null/2"));
+    }
+
     private void beyondTheLimits(String body, String detail) throws Exception {
         send(body)
                 .andExpect(status().isBadRequest())

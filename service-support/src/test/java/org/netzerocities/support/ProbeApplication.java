@@ -112,7 +112,7 @@ class ProbeApplication {
         /** Answers what it read, so that a test sees a value bound as it was sent. */
         @PostMapping("/probe/json")
         String json(@RequestBody JsonBody body) {
-            return body.name() + "/" + body.role();
+            return body.name() + "/" + body.role() + (body.count() == null ? "" : "/" + body.count());
         }
 
         @GetMapping("/probe/failures/{kind}")
@@ -126,6 +126,6 @@ class ProbeApplication {
         }
     }
 
-    record JsonBody(String name, GlobalRole role, JsonNode data) {
+    record JsonBody(String name, GlobalRole role, JsonNode data, Integer count) {
     }
 }
