@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.netzerocities.events.EventBackboneAutoConfiguration;
+import org.netzerocities.events.trace.TraceContext;
 import org.netzerocities.support.caller.Caller;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -98,6 +101,14 @@ class ProbeApplication {
         @GetMapping("/probe/pages")
         long offset(@RequestParam int page, @RequestParam int size) {
             return PageResponse.request(page, size, Sort.unsorted()).getOffset();
+        }
+
+        /** The request's ids as its log lines see them, after logging one. */
+        @GetMapping("/probe/trace")
+        Map<String, String> trace() {
+            LoggerFactory.getLogger(ProbeController.class).info("Probe traced");
+            return Map.of("requestId", MDC.get(TraceContextFilter.MDC_REQUEST_ID),
+                    "traceId", MDC.get(TraceContext.MDC_TRACE_ID));
         }
 
         @GetMapping("/probe/failures/{kind}")

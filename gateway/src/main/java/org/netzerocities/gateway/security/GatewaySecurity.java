@@ -4,6 +4,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import org.netzerocities.gateway.edge.SecurityHeaders;
 import org.netzerocities.gateway.errors.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -47,11 +48,12 @@ class GatewaySecurity {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, JsonMapper json) {
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, JsonMapper json, SecurityHeaders headers) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .headers(headers::configure)
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> { })
