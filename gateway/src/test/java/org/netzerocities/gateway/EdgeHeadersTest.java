@@ -7,6 +7,7 @@ import static org.netzerocities.gateway.GatewayTestSupport.reply;
 import static org.netzerocities.gateway.GatewayTestSupport.startServer;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,19 +19,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import com.sun.net.httpserver.HttpServer;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * What the gateway adds at the edge, against a stand-in service: the request id and trace passed to the service
  * and returned, CORS for the configured portal origins only (the service's own CORS headers dropped), and the
- * security headers, on the services' answers and on the gateway's own (its problems, its API docs page).
+ * security headers, on the services' answers and on the gateway's own (its problems, its API docs page); and what
+ * the lean configuration (docs/performance.md) must not cost: requests in flight are not capped per route.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "MANAGEMENT_SERVER_PORT=0")
 @AutoConfigureWebTestClient(timeout = "30s") // the first request of a cold gateway on a busy machine
@@ -49,6 +58,15 @@ class EdgeHeadersTest {
                 exchange.getResponseHeaders().add("traceparent", "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01");
                 reply(exchange, 200, received.getFirst("X-Request-Id") + " " + received.getFirst("traceparent"));
             },
+            "/api/community/held", exchange -> {
+                try {
+                    Thread.sleep(1_500);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                reply(exchange, 200, "ok");
+            },
             // a service with a CORS policy of its own, more generous than the portal's
             "/api/community/generous", exchange -> {
                 exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
@@ -59,6 +77,9 @@ class EdgeHeadersTest {
 
     @Autowired
     WebTestClient http;
+
+    @LocalServerPort
+    int serverPort;
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
@@ -191,6 +212,28 @@ class EdgeHeadersTest {
         http.get().uri("/api/community/generous").exchange()
                 .expectStatus().isOk()
                 .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
+
+    /**
+     * As many requests in flight on one route as clients make: live notification streams stay open for hours, so
+     * a cap per route (Spring Cloud Circuit Breaker's default bulkhead: 25) would refuse the 26th listener.
+     */
+    @Test
+    void moreRequestsInFlightOnARouteThanADefaultBulkheadAllowsAreAllServed() {
+        var connections = ConnectionProvider.create("many-clients", 40);
+        WebClient client = WebClient.builder().baseUrl("http://localhost:" + serverPort)
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))).build();
+        try {
+            List<Integer> statuses = Flux.range(0, 40)
+                    .flatMap(i -> client.get().uri("/api/community/held")
+                            .exchangeToMono(response -> Mono.just(response.statusCode().value())), 40)
+                    .collectList().block(Duration.ofSeconds(30));
+
+            assertThat(statuses).hasSize(40).containsOnly(200);
+        }
+        finally {
+            connections.dispose();
+        }
     }
 
     /** The page's scripts and styles all come from the gateway, none inline, and its policy lets them load. */

@@ -13,11 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
@@ -47,6 +50,16 @@ class GatewaySecurity {
         return token -> Mono.fromCallable(() -> decoder.decode(token)).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * No observation of each security filter, authentication and authorisation: per request, they cost more than the
+     * rest of the security chain (see docs/performance.md, "Gateway overhead"); the request as a whole is still
+     * observed (http.server.requests).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, JsonMapper json, SecurityHeaders headers) {
         return http
@@ -54,6 +67,9 @@ class GatewaySecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .headers(headers::configure)
+                // stateless: no session to look up (or create) per request for a security context or a saved request
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> { })
