@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.netzerocities.events.EventBackboneAutoConfiguration;
+import org.netzerocities.events.trace.TraceContext;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.caller.GlobalRole;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -113,6 +116,14 @@ class ProbeApplication {
         @PostMapping("/probe/json")
         String json(@RequestBody JsonBody body) {
             return body.name() + "/" + body.role() + (body.count() == null ? "" : "/" + body.count());
+        }
+
+        /** The request's ids as its log lines see them, after logging one. */
+        @GetMapping("/probe/trace")
+        Map<String, String> trace() {
+            LoggerFactory.getLogger(ProbeController.class).info("Probe traced");
+            return Map.of("requestId", MDC.get(TraceContextFilter.MDC_REQUEST_ID),
+                    "traceId", MDC.get(TraceContext.MDC_TRACE_ID));
         }
 
         @GetMapping("/probe/failures/{kind}")
