@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -186,17 +187,25 @@ class EdgeHeadersTest {
     }
 
     @Test
-    void otherOriginsAreRefusedCors() {
+    void otherOriginsAreRefusedCorsWithAProblem() {
         http.options().uri("/api/community/ids").header("Origin", "https://evil.example.com")
                 .header("Access-Control-Request-Method", "POST").exchange()
                 .expectStatus().isForbidden()
-                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectBody().jsonPath("$.type").isEqualTo("https://netzerocities.eu/problems/cors-refused");
         http.options().uri("/api/community/ids").header("Origin", PORTAL)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "x-unlisted").exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.options().uri("/api/community/ids").header("Origin", PORTAL)
+                .header("Access-Control-Request-Method", "TRACE").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/api/community/generous").header("Origin", "https://evil.example.com").exchange()
                 .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().doesNotExist("Access-Control-Allow-Origin");
     }
 
