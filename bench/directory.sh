@@ -44,20 +44,7 @@ CITIES=$(grep -o '"id": *"[^"]*"' community-service/src/main/resources/reference
 KNOWN_EMAIL=bench.team@bench.example.org
 KNOWN_PASSWORD="bench password 2026"
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package)"
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get install -y -q wrk >/dev/null || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q wrk >/dev/null; }
-fi
-
-cd "${BENCH_TREE:-.}"
-TREE=$PWD
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  # no test compilation: the benchmark needs the jars only
-  ./mvnw -q -B -ntp -Dmaven.test.skip=true package
-fi
-COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')"
-LAUNCHER_CP="deploy/launcher/target/classes:deploy/launcher/target/lib/*"
+. bench/wrk-tree.sh
 
 data=$(mktemp -d /tmp/nzc-bench-directory.XXXXXX)
 log="$data/launcher.out"
