@@ -88,16 +88,6 @@ start_platform() {
 }
 start_platform
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
-field() { grep -o " $1=[0-9.]*" | cut -d= -f2; }
-ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat)
-  local stat
-  stat=$(cat "/proc/$1/stat")
-  stat=${stat##*) }
-  set -- $stat
-  echo $(( ${12} + ${13} ))
-}
-HZ=$(getconf CLK_TCK)
 
 SUMMARY=()
 FAILED=()

@@ -46,7 +46,7 @@ stop_platform() {
 trap stop_platform EXIT
 trap 'exit 130' INT TERM
 
-NZC_DATA_DIR="$data" NZC_PORT_OFFSET="$OFFSET" NZC_SERVICES=community,gateway NZC_MONGO_DURABLE=false \
+NZC_DATA_DIR="$data" NZC_PORT_OFFSET="$OFFSET" NZC_SERVICES=community,gateway NZC_MONGO_DURABLE=false NZC_RAISE_RATE_LIMITS=true \
   java -cp "$LAUNCHER_CP" org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
 pid=$!
 echo "starting community-service and the gateway from $TREE ($COMMIT), data dir $data"
@@ -78,20 +78,10 @@ for base in "${URLS[@]}"; do
 done
 BYTES=$(curl -s "$GATEWAY$ROUTE" | wc -c)
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
-field() { grep -o " $1=[-0-9.]*" | cut -d= -f2; }
 # wrk's latency distribution in ms whatever unit it chose (us, ms, s)
 ms() { awk -v p="$1" '$1 == p { v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
   print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : v) }'; }
 
-ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat)
-  local stat
-  stat=$(cat "/proc/$1/stat")
-  stat=${stat##*) }
-  set -- $stat
-  echo $(( ${12} + ${13} ))
-}
-HZ=$(getconf CLK_TCK)
 
 wrk_run() { # url connections seconds [pid] -> "p50_ms=.. p99_ms=.. rps=.. errors=.. [cpu_us=..]"
   local out=$data/wrk.out threads=$(( $2 < 2 ? 1 : 2 )) before=0 cpu=""
