@@ -48,6 +48,8 @@ import org.netzerocities.events.contract.community.ManifestoAccepted;
 import org.netzerocities.events.contract.community.ManifestoVersionPublished;
 import org.netzerocities.events.contract.community.MemberContactChanged;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.MemberReinstated;
+import org.netzerocities.events.contract.community.MemberSuspended;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.events.contract.community.MemberRoleGranted;
@@ -109,6 +111,8 @@ class EventContractTest {
             sample(EventCatalog.MANIFESTO_ACCEPTED, new ManifestoAccepted("m-1", 2, AT)),
             sample(EventCatalog.ONBOARDING_COMPLETED, new OnboardingCompleted("m-1", "cluj-napoca", AT)),
             sample(EventCatalog.MEMBER_ERASED, new MemberErased("m-1", "cluj-napoca", AT)),
+            sample(EventCatalog.MEMBER_REINSTATED, new MemberReinstated("m-1", AT)),
+            sample(EventCatalog.MEMBER_SUSPENDED, new MemberSuspended("m-1", AT)),
             sample(EventCatalog.MEMBER_CONTACT_CHANGED, new MemberContactChanged("m-1", "ana@example.org", false, "ro",
                     "Europe/Bucharest", "Ana")),
             sample(EventCatalog.CALL_TO_JOIN_LAUNCHED, new CallToJoinLaunched("c-1", "CLUJ-7KQ2", "cluj-napoca",

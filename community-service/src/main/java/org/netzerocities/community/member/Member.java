@@ -77,6 +77,17 @@ public class Member implements OutboxAggregate {
     /** ISO week of joining ({@code 2026-W48}), precomputed: the embedded server has no {@code $isoWeek}. */
     private final String joinedWeek;
     private Instant erasedAt;
+    /** Whether the member proved they own {@link #email} by following a verification link. */
+    private boolean emailVerified;
+    /** The version of the terms and privacy notice the member last accepted, or {@code null}. */
+    private Integer termsVersion;
+    /** When an admin suspended the member, or {@code null}: a suspended member's tokens are refused everywhere. */
+    private Instant suspendedAt;
+    /**
+     * Refresh tokens of a login before this instant are void (set on a password reset or change, and when the
+     * member ends all sessions) without touching the sessions' own records; {@code null}: none voided.
+     */
+    private Instant sessionsValidAfter;
     @Version
     private Long version;
     private final List<PendingEvent> outbox;
@@ -86,6 +97,7 @@ public class Member implements OutboxAggregate {
             SocialHandles socialHandles, String timeZone, String city, List<String> languages,
             List<String> interests, List<String> keywords, String sortName, String callCode, String campaignRef,
             Set<RoleGrant> roles, boolean directoryVisible, Instant joinedAt, String joinedWeek, Instant erasedAt,
+            boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
             Long version, List<PendingEvent> outbox) {
         this.id = id;
         this.email = email;
@@ -106,6 +118,10 @@ public class Member implements OutboxAggregate {
         this.joinedAt = joinedAt;
         this.joinedWeek = joinedWeek;
         this.erasedAt = erasedAt;
+        this.emailVerified = emailVerified;
+        this.termsVersion = termsVersion;
+        this.suspendedAt = suspendedAt;
+        this.sessionsValidAfter = sessionsValidAfter;
         this.version = version;
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
     }
@@ -116,8 +132,8 @@ public class Member implements OutboxAggregate {
         Member member = new Member(id, details.email(), passwordHash, details.displayName(), null, null, null,
                 details.city(),
                 details.languages(), details.interests(), null, null, details.callCode(), details.campaignRef(),
-                Set.of(RoleGrant.global(Role.MEMBER)), false, now, Weeks.isoWeek(now, cityZone), null, null,
-                List.of());
+                Set.of(RoleGrant.global(Role.MEMBER)), false, now, Weeks.isoWeek(now, cityZone), null,
+                false, null, null, null, null, List.of());
         member.index();
         member.outbox.add(events.create(EventCatalog.MEMBER_JOINED, id,
                 new MemberJoined(id, member.displayName(), member.city, member.languages, member.interests,
@@ -130,8 +146,8 @@ public class Member implements OutboxAggregate {
     /** A platform operator configured at start-up; not a citizen, so nothing is announced. */
     static Member operator(String id, String email, String passwordHash, Instant now) {
         return new Member(id, email, passwordHash, "Platform admin", null, null, null, null, List.of(), List.of(), List.of(), null, null, null,
-                Set.of(RoleGrant.global(Role.MEMBER), RoleGrant.global(Role.ADMIN)), false, now, null, null, null,
-                List.of());
+                Set.of(RoleGrant.global(Role.MEMBER), RoleGrant.global(Role.ADMIN)), false, now, null, null,
+                true, null, null, null, null, List.of());
     }
 
     /**
@@ -221,7 +237,7 @@ public class Member implements OutboxAggregate {
     }
 
     private void announceContact(ZoneId cityZone, EventFactory events) {
-        outbox.add(events.create(EventCatalog.MEMBER_CONTACT_CHANGED, id, new MemberContactChanged(id, email, false,
+        outbox.add(events.create(EventCatalog.MEMBER_CONTACT_CHANGED, id, new MemberContactChanged(id, email, emailVerified,
                 languages.isEmpty() ? "en" : languages.get(0), timeZone(cityZone), displayName())));
     }
 
@@ -321,6 +337,24 @@ public class Member implements OutboxAggregate {
 
     public boolean erased() {
         return erasedAt != null;
+    }
+
+    public boolean emailVerified() {
+        return emailVerified;
+    }
+
+    /** The terms version the member last accepted, or {@code null}. */
+    public Integer termsVersion() {
+        return termsVersion;
+    }
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    /** Refresh tokens of logins before this are void; {@code null}: none are. */
+    public Instant sessionsValidAfter() {
+        return sessionsValidAfter;
     }
 
     @Override

@@ -43,6 +43,8 @@ import org.netzerocities.events.contract.community.ManifestoAccepted;
 import org.netzerocities.events.contract.community.ManifestoVersionPublished;
 import org.netzerocities.events.contract.community.MemberContactChanged;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.MemberReinstated;
+import org.netzerocities.events.contract.community.MemberSuspended;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.events.contract.community.MemberRoleGranted;
@@ -130,6 +132,14 @@ public final class EventCatalog {
     public static final EventType<MemberErased> MEMBER_ERASED = new EventType<>(
             "org.netzerocities.community.member.erased.v1", COMMUNITY_MEMBERS_TOPIC, MemberErased.class,
             "schemas/community/member-erased.v1.json");
+
+    public static final EventType<MemberSuspended> MEMBER_SUSPENDED = new EventType<>(
+            "org.netzerocities.community.member.suspended.v1", COMMUNITY_MEMBERS_TOPIC, MemberSuspended.class,
+            "schemas/community/member-suspended.v1.json");
+
+    public static final EventType<MemberReinstated> MEMBER_REINSTATED = new EventType<>(
+            "org.netzerocities.community.member.reinstated.v1", COMMUNITY_MEMBERS_TOPIC, MemberReinstated.class,
+            "schemas/community/member-reinstated.v1.json");
 
     public static final EventType<MemberContactChanged> MEMBER_CONTACT_CHANGED = new EventType<>(
             "org.netzerocities.community.member-contact.changed.v1", COMMUNITY_MEMBER_CONTACTS_TOPIC, MemberContactChanged.class,
@@ -360,6 +370,7 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(
             MEMBER_JOINED, MEMBER_PROFILE_UPDATED, MEMBER_ROLE_GRANTED, MEMBER_ROLE_REVOKED, FRONTRUNNER_REQUESTED,
             FRONTRUNNER_REQUEST_ANSWERED, MANIFESTO_ACCEPTED, ONBOARDING_COMPLETED, MEMBER_ERASED,
+            MEMBER_SUSPENDED, MEMBER_REINSTATED,
             MEMBER_CONTACT_CHANGED, CALL_TO_JOIN_LAUNCHED, MANIFESTO_VERSION_PUBLISHED,
             EVENT_SCHEDULED, EVENT_UPDATED, EVENT_CANCELLED, EVENT_REGISTRATION_CHANGED, EVENT_REMINDER_DUE,
             CONTENT_PINNED,
