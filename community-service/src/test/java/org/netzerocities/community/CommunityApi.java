@@ -1,5 +1,6 @@
 package org.netzerocities.community;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -36,10 +37,25 @@ public final class CommunityApi {
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email":"%s","password":"%s","displayName":"%s","city":"%s",
-                                 "languages":["ro","en"],"interests":["energy"]}""".formatted(email, PASSWORD,
-                                name, city)))
+                                 "languages":["ro","en"],"interests":["energy"],%s}""".formatted(email, PASSWORD,
+                                name, city, consent(http))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return new Registered(JsonPath.read(body, "$.member.id"), email, JsonPath.read(body, "$.accessToken"));
+    }
+
+    /**
+     * The fields by which a registration accepts the terms in force and confirms the minimum age, as raw JSON
+     * members ({@code "termsVersion":1,"minimumAgeConfirmed":true}). The version is read each time: a test may
+     * have published a newer one in the database the test classes share.
+     */
+    public static String consent(MockMvc http) throws Exception {
+        return "\"termsVersion\":" + currentTerms(http) + ",\"minimumAgeConfirmed\":true";
+    }
+
+    /** The version of the terms in force, as a client reads it. */
+    public static int currentTerms(MockMvc http) throws Exception {
+        return JsonPath.read(http.perform(get("/api/community/terms")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(), "$.version");
     }
 
     public String logIn(String email, String password) throws Exception {

@@ -50,7 +50,7 @@ class HostileInputTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> registrationRefusesWhatItCannotUse() {
+    Stream<DynamicTest> registrationRefusesWhatItCannotUse() throws Exception {
         return Stream.of(
                 hostile("null among interests", register(member("interests", "[null]"))),
                 hostile("operator object as email", register(member("email", OPERATOR))),
@@ -66,6 +66,13 @@ class HostileInputTest {
                 hostile("huge password", register(member("password", "\"" + HUGE + "\""))),
                 hostile("huge city", register(member("city", "\"" + HUGE + "\""))),
                 hostile("operator as call code", register(member("callCode", "\"$where\""))),
+                hostile("operator object as terms version", register(member("termsVersion", OPERATOR))),
+                hostile("text as terms version", register(member("termsVersion", "\"latest\""))),
+                hostile("huge terms version", register(member("termsVersion", "1" + "0".repeat(40)))),
+                hostile("null terms version", register(member("termsVersion", "null"))),
+                hostile("operator object as age confirmation", register(member("minimumAgeConfirmed", OPERATOR))),
+                hostile("text as age confirmation", register(member("minimumAgeConfirmed", "\"yes\""))),
+                hostile("age not confirmed", register(member("minimumAgeConfirmed", "false"))),
                 hostile("deeply nested JSON", register("{\"email\":" + "[".repeat(5000) + "]".repeat(5000) + "}")),
                 hostile("JSON array body", register("[]")),
                 hostile("JSON null body", register("null")),
@@ -185,13 +192,15 @@ class HostileInputTest {
     }
 
     /** A valid registration but for {@code field}, whose value is the raw JSON {@code value}. */
-    private static String member(String field, String value) {
+    private String member(String field, String value) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("email", "\"hostile-" + UUID.randomUUID() + "@example.org\"");
         fields.put("password", "\"correct horse battery\"");
         fields.put("displayName", "\"Ana Pop\"");
         fields.put("city", "\"cluj-napoca\"");
         fields.put("languages", "[\"ro\"]");
+        fields.put("termsVersion", String.valueOf(CommunityApi.currentTerms(http)));
+        fields.put("minimumAgeConfirmed", "true");
         fields.put(field, value);
         return fields.entrySet().stream().map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue())
                 .collect(Collectors.joining(",", "{", "}"));

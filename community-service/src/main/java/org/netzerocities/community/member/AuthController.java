@@ -31,13 +31,27 @@ class AuthController {
     @PostMapping("/api/community/auth/token")
     @Operation(summary = "Log in with email and password; returns a bearer access token. 401 alike for an unknown "
             + "email and a wrong password; 429 too-many-log-ins with Retry-After after too many failures for the "
-            + "email or from the client's address (nzc.community.quotas.login), whatever the password")
-    TokenIssuer.AccessToken token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+            + "email or from the client's address (nzc.community.quotas.login), whatever the password. "
+            + "termsAcceptanceRequired: a newer version of the terms is in force, to accept with POST "
+            + "/api/community/terms/acceptance")
+    LoggedIn token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         return throttle.attempt(credentials.email(), request.getRemoteAddr(),
                         () -> members.authenticate(credentials.email(), credentials.password()))
-                .map(member -> tokens.issue(member.asCaller(), member.displayName(), member.city()))
+                .map(member -> LoggedIn.of(tokens.issue(member.asCaller(), member.displayName(), member.city()),
+                        members.termsAcceptanceRequired(member)))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Unauthorized",
                         "Email or password is wrong"));
+    }
+
+    /**
+     * @param termsAcceptanceRequired whether the portal must ask the member to accept the terms in force before
+     *                                going on: they accepted an older version, or none
+     */
+    record LoggedIn(String accessToken, String tokenType, long expiresIn, boolean termsAcceptanceRequired) {
+
+        static LoggedIn of(TokenIssuer.AccessToken token, boolean termsAcceptanceRequired) {
+            return new LoggedIn(token.accessToken(), token.tokenType(), token.expiresIn(), termsAcceptanceRequired);
+        }
     }
 
     /** An email no registration accepts is refused before it reaches the database. */

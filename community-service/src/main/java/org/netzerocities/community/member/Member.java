@@ -133,7 +133,7 @@ public class Member implements OutboxAggregate {
                 details.city(),
                 details.languages(), details.interests(), null, null, details.callCode(), details.campaignRef(),
                 Set.of(RoleGrant.global(Role.MEMBER)), false, now, Weeks.isoWeek(now, cityZone), null,
-                false, null, null, null, null, List.of());
+                false, details.termsVersion(), null, null, null, List.of());
         member.index();
         member.outbox.add(events.create(EventCatalog.MEMBER_JOINED, id,
                 new MemberJoined(id, member.displayName(), member.city, member.languages, member.interests,
@@ -234,6 +234,20 @@ public class Member implements OutboxAggregate {
         erasedAt = now;
         outbox.add(events.create(EventCatalog.MEMBER_ERASED, id, new MemberErased(id, lastCity, now)));
         outbox.add(events.tombstone(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC, id));
+    }
+
+    /**
+     * Records that the member accepted {@code version} of the terms; an older one than they accepted before
+     * changes nothing.
+     *
+     * @return whether anything changed
+     */
+    boolean acceptTerms(int version) {
+        if (termsVersion != null && termsVersion >= version) {
+            return false;
+        }
+        termsVersion = version;
+        return true;
     }
 
     private void announceContact(ZoneId cityZone, EventFactory events) {
@@ -362,8 +376,12 @@ public class Member implements OutboxAggregate {
         return List.copyOf(outbox);
     }
 
-    /** The details a citizen gives when registering, already validated and normalised. */
+    /**
+     * The details a citizen gives when registering, already validated and normalised.
+     *
+     * @param termsVersion the version of the terms the citizen accepted by registering
+     */
     record NewMember(String email, String displayName, String city, List<String> languages, List<String> interests,
-            String callCode, String campaignRef) {
+            String callCode, String campaignRef, int termsVersion) {
     }
 }

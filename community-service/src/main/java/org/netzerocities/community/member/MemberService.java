@@ -14,6 +14,7 @@ import org.netzerocities.community.call.CallsToJoin;
 import org.netzerocities.community.city.City;
 import org.netzerocities.community.city.CityCatalog;
 import org.netzerocities.community.identity.PasswordHashing;
+import org.netzerocities.community.terms.Terms;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.caller.Caller;
@@ -46,13 +47,15 @@ public class MemberService {
     private final EventFactory events;
     private final Clock clock;
     private final ApplicationEventPublisher published;
+    private final Terms terms;
     /** Compared against when the email is unknown. */
     private final String unknownAccountHash;
 
     MemberService(MemberRepository members, MongoTemplate mongo, CityCatalog cities, CallsToJoin calls,
             RefusedMembers refusedMembers, PasswordHashing passwords, EventFactory events, Clock clock,
-            ApplicationEventPublisher published) {
+            ApplicationEventPublisher published, Terms terms) {
         this.published = published;
+        this.terms = terms;
         this.calls = calls;
         this.refusedMembers = refusedMembers;
         this.members = members;
@@ -69,10 +72,12 @@ public class MemberService {
      * whose code they came with and to the social campaign reference they carry (recorded as given: campaign-service
      * counts it).
      *
-     * @throws ApiProblem 400 for an unknown city or a call code that is unknown, closed or of another city, 409
-     *                    when the email is taken
+     * @throws ApiProblem 400 without the acceptance of the terms in force or the confirmation of the minimum age,
+     *                    for an unknown city or a call code that is unknown, closed or of another city; 409 when
+     *                    the email is taken
      */
     Member register(Registration registration) {
+        terms.requireConsent(registration.termsVersion(), registration.minimumAgeConfirmed());
         City city = cities.find(registration.city()).orElseThrow(
                 () -> ApiProblem.invalid("city", "is not a Cities Mission city id (see GET /api/community/cities)"));
         String callCode = registration.callCode() == null ? null
@@ -83,7 +88,7 @@ public class MemberService {
         }
         var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
                 normalise(registration.languages()), normalise(registration.interests()), callCode,
-                registration.campaignRef());
+                registration.campaignRef(), registration.termsVersion());
         Member member = Member.join(UUID.randomUUID().toString(), details, passwords.hash(registration.password()),
                 ZoneId.of(city.timeZone()), now(), events);
         try {
@@ -92,7 +97,8 @@ public class MemberService {
         catch (DuplicateKeyException ex) {
             throw emailTaken(); // a concurrent registration with the same email won
         }
-        log.info("Member {} joined in city {}", member.id(), member.city());
+        log.info("Member {} joined in city {}, accepting terms version {}", member.id(), member.city(),
+                member.termsVersion());
         return member;
     }
 
@@ -209,6 +215,26 @@ public class MemberService {
     }
 
     /**
+     * Records the member's acceptance of the terms in force.
+     *
+     * @throws ApiProblem 409 for a version replaced since, 400 for one never published
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public void acceptTerms(String memberId, int version) {
+        terms.requireAcceptable(version);
+        Member member = get(memberId);
+        if (member.acceptTerms(version)) {
+            members.save(member);
+            log.info("Member {} accepted terms version {}", memberId, version);
+        }
+    }
+
+    /** Whether the member is asked to accept a version of the terms newer than the one they last accepted. */
+    boolean termsAcceptanceRequired(Member member) {
+        return terms.acceptanceRequired(member.termsVersion());
+    }
+
+    /**
      * Erases the member's account: one write replaces it with a stub that announces the erasure. Every other
      * part of the platform drops what it holds on receiving {@code MemberErased}.
      */
@@ -223,7 +249,7 @@ public class MemberService {
     }
 
     MemberView view(Member member) {
-        return MemberView.of(member, zoneOf(member.city()));
+        return MemberView.of(member, zoneOf(member.city()), termsAcceptanceRequired(member));
     }
 
     /** The time zone of a city; members without one of their own live in it. */

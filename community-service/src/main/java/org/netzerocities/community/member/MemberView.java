@@ -9,17 +9,20 @@ import java.util.List;
  *
  * @param timeZone        the member's time zone (their city's unless they chose another)
  * @param profileComplete whether the profile counts as complete for onboarding
+ * @param termsVersion    the version of the terms and privacy notice the member last accepted (null: none)
+ * @param termsAcceptanceRequired whether a newer version is in force that the member is asked to accept
  */
 public record MemberView(String id, String email, String displayName, String bio, String city, List<String> languages,
         List<String> interests, SocialHandles socialHandles, String timeZone, boolean timeZoneFromCity,
         List<RoleGrant> roles, boolean directoryVisible, boolean profileComplete, String callCode,
-        Instant joinedAt) {
+        Instant joinedAt, Integer termsVersion, boolean termsAcceptanceRequired) {
 
-    static MemberView of(Member member, ZoneId cityZone) {
+    static MemberView of(Member member, ZoneId cityZone, boolean termsAcceptanceRequired) {
         return new MemberView(member.id(), member.email(), member.displayName(), member.profile().bio(),
                 member.city(), member.languages(), member.interests(), member.profile().socialHandles(),
                 member.timeZone(cityZone), member.profile().timeZone() == null,
                 member.roles().stream().sorted(RoleGrant.ORDER).toList(),
-                member.directoryVisible(), member.profileComplete(), member.callCode(), member.joinedAt());
+                member.directoryVisible(), member.profileComplete(), member.callCode(), member.joinedAt(),
+                member.termsVersion(), termsAcceptanceRequired);
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.netzerocities.community.CommunityApi;
 import org.netzerocities.community.city.CityCatalog;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
@@ -256,7 +257,7 @@ class CallEventsTest {
     private void register(String city, String callCode) throws Exception {
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content("""
                 {"email":"%s@example.org","password":"correct horse battery","displayName":"Ana Pop","city":"%s",
-                 "languages":["sv"]%s}""".formatted(UUID.randomUUID(), city,
+                 "languages":["sv"],%s%s}""".formatted(UUID.randomUUID(), city, CommunityApi.consent(http),
                 callCode == null ? "" : ",\"callCode\":\"" + callCode + "\"")))
                 .andExpect(status().isCreated());
     }

@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.netzerocities.community.CommunityApi;
+
 import com.jayway.jsonpath.JsonPath;
 
 /** Members made through the HTTP routes, as a client would, for the directory's and city view's tests. */
@@ -36,8 +38,9 @@ public final class Members {
             throws Exception {
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content("""
                 {"email":"%s","password":"correct horse battery","displayName":"%s","city":"%s",
-                 "languages":%s,"interests":%s%s}""".formatted("m-" + UUID.randomUUID() + "@example.org",
-                displayName, city, languages, interests, extra.isEmpty() ? "" : "," + extra)))
+                 "languages":%s,"interests":%s,%s%s}""".formatted("m-" + UUID.randomUUID() + "@example.org",
+                displayName, city, languages, interests, CommunityApi.consent(http),
+                extra.isEmpty() ? "" : "," + extra)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return new Registered(JsonPath.read(body, "$.member.id"), JsonPath.read(body, "$.accessToken"));
     }

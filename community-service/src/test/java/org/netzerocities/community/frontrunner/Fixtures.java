@@ -16,6 +16,8 @@ import org.netzerocities.support.caller.GlobalRole;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.netzerocities.community.CommunityApi;
+
 import com.jayway.jsonpath.JsonPath;
 
 /** Members registered through the API, appointed by an admin, and the tokens they would get at their next log-in. */
@@ -27,7 +29,8 @@ record Fixtures(MockMvc http, MemberService members, TokenIssuer tokens) {
     Member register(String city) throws Exception {
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content("""
                 {"email":"fr-%s@example.org","password":"correct horse battery","displayName":"Ana Pop",
-                 "city":"%s","languages":["ro"],"interests":["energy"]}""".formatted(UUID.randomUUID(), city)))
+                 "city":"%s","languages":["ro"],"interests":["energy"],%s}""".formatted(UUID.randomUUID(), city,
+                CommunityApi.consent(http))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return members.get(JsonPath.read(body, "$.member.id"));
     }

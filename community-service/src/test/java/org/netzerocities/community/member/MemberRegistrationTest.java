@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.netzerocities.community.CommunityApi;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.netzerocities.testsupport.TopicReader;
@@ -46,7 +47,7 @@ class MemberRegistrationTest {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
                         .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                        .content(registration(unique("trace"), "cluj-napoca")))
+                        .content(registration(http, unique("trace"), "cluj-napoca")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("traceparent", org.hamcrest.Matchers.startsWith("00-" + traceId + "-")))
                 .andReturn().getResponse().getContentAsString();
@@ -86,7 +87,7 @@ class MemberRegistrationTest {
     void registeredMemberGetsATokenAndMemberJoinedIsPublishedAsCloudEvent() throws Exception {
         String email = unique("ana");
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                        .content(registration(email, "cluj-napoca")))
+                        .content(registration(http, email, "cluj-napoca")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/community/members/")))
                 .andExpect(jsonPath("$.member.email").value(email))
@@ -130,10 +131,10 @@ class MemberRegistrationTest {
     void secondRegistrationWithTheSameEmailIsAConflict() throws Exception {
         String email = unique("dup");
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                .content(registration(email, "malmo"))).andExpect(status().isCreated());
+                .content(registration(http, email, "malmo"))).andExpect(status().isCreated());
 
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                        .content(registration(email.toUpperCase(), "malmo")))
+                        .content(registration(http, email.toUpperCase(), "malmo")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://netzerocities.eu/problems/email-taken"));
@@ -157,7 +158,7 @@ class MemberRegistrationTest {
     @Test
     void unknownCityAndMalformedJsonAreBadRequests() throws Exception {
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                        .content(registration(unique("x"), "atlantis")))
+                        .content(registration(http, unique("x"), "atlantis")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("city"));
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content("{\"email\":"))
@@ -169,7 +170,7 @@ class MemberRegistrationTest {
     void logInWithRightPasswordOnly() throws Exception {
         String email = unique("login");
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                .content(registration(email, "malmo"))).andExpect(status().isCreated());
+                .content(registration(http, email, "malmo"))).andExpect(status().isCreated());
 
         http.perform(post("/api/community/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"))
@@ -222,7 +223,7 @@ class MemberRegistrationTest {
     @Test
     void registrationAnswersWithTheStoredJoinTime() throws Exception {
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                .content(registration(unique("time"), "malmo"))).andReturn().getResponse().getContentAsString();
+                .content(registration(http, unique("time"), "malmo"))).andReturn().getResponse().getContentAsString();
         String token = JsonPath.read(body, "$.accessToken");
 
         http.perform(get("/api/community/members/me").header("Authorization", "Bearer " + token))
@@ -233,7 +234,7 @@ class MemberRegistrationTest {
     void anUnknownCallCodeIsRefusedAndNothingIsStored() throws Exception {
         String email = unique("nocall");
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                        .content(registration(email, "cluj-napoca").replace("}", ",\"callCode\":\"CLUJ-NONE1\"}")))
+                        .content(registration(http, email, "cluj-napoca").replace("}", ",\"callCode\":\"CLUJ-NONE1\"}")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("callCode"));
 
@@ -251,11 +252,11 @@ class MemberRegistrationTest {
         String code = JsonPath.read(launched, "$.code");
 
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                        .content(registration(unique("elsewhere"), "malmo").replace("}", ",\"callCode\":\"" + code + "\"}")))
+                        .content(registration(http, unique("elsewhere"), "malmo").replace("}", ",\"callCode\":\"" + code + "\"}")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("callCode"));
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                        .content(registration(unique("called"), "cluj-napoca")
+                        .content(registration(http, unique("called"), "cluj-napoca")
                                 .replace("}", ",\"callCode\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"}")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.member.callCode").value(code))
@@ -273,7 +274,7 @@ class MemberRegistrationTest {
     @Test
     void theCampaignReferenceIsRecordedAndPassedOnUnvalidated() throws Exception {
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                        .content(registration(unique("campaign"), "cluj-napoca")
+                        .content(registration(http, unique("campaign"), "cluj-napoca")
                                 .replace("}", ",\"campaignRef\":\"nzc-spring-2027.ig\"}")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String memberId = JsonPath.read(body, "$.member.id");
@@ -287,9 +288,10 @@ class MemberRegistrationTest {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    static String registration(String email, String city) {
+    static String registration(MockMvc http, String email, String city) throws Exception {
         return """
                 {"email":"%s","password":"correct horse battery","displayName":"Ana Pop","city":"%s",
-                 "languages":["ro","en"],"interests":["energy"]}""".formatted(email, city);
+                 "languages":["ro","en"],"interests":["energy"],%s}""".formatted(email, city,
+                CommunityApi.consent(http));
     }
 }

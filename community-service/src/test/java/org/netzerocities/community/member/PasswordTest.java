@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.netzerocities.community.CommunityApi;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,7 +120,8 @@ class PasswordTest {
 
     private ResultActions register(String email, String password) throws Exception {
         String body = json.writeValueAsString(Map.of("email", email, "password", password,
-                "displayName", "Ana Pop", "city", "cluj-napoca"));
+                "displayName", "Ana Pop", "city", "cluj-napoca", "termsVersion", CommunityApi.currentTerms(http),
+                "minimumAgeConfirmed", true));
         return http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 

@@ -29,7 +29,7 @@ class ProfilePatchTest {
 
     static Member ana() {
         return Member.join("m-1", new Member.NewMember("ana@example.org", "Ana", "cluj-napoca", List.of("ro"),
-                List.of("energy"), null, null), "hash", ZoneId.of("Europe/Bucharest"), NOW, EVENTS);
+                List.of("energy"), null, null, 1), "hash", ZoneId.of("Europe/Bucharest"), NOW, EVENTS);
     }
 
     private ProfilePatch.ProfileEdit patch(String body) {

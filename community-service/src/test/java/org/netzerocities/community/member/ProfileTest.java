@@ -160,8 +160,8 @@ class ProfileTest {
                 .get(0).value()).contains("\"city\":\"cluj-napoca\"");
         assertThat(published(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC, ana.id(), null, 1)).hasSize(1);
         http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON).content("""
-                {"email":"%s","password":"another good password","displayName":"Ana again","city":"milan"}"""
-                .formatted(ana.email()))).andExpect(status().isCreated());
+                {"email":"%s","password":"another good password","displayName":"Ana again","city":"milan",%s}"""
+                .formatted(ana.email(), CommunityApi.consent(http)))).andExpect(status().isCreated());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.netzerocities.community.terms.Terms;
 import org.netzerocities.support.caller.Caller;
 import org.netzerocities.support.caller.GlobalRole;
 import org.netzerocities.testsupport.PlatformInfrastructure;
@@ -37,11 +38,14 @@ class RoleGrantRaceTest {
     MemberService members;
     @Autowired
     RelayRemovesFirst.Listener relay;
+    @Autowired
+    Terms terms;
 
     @Test
     void aGrantThatLosesTheRaceWithTheRelayReadsTheMemberAgainAndSucceeds() {
         Member member = members.register(new Registration(MemberRegistrationTest.unique("race"),
-                "correct horse battery", "Ana Pop", "cluj-napoca", List.of("ro"), List.of("energy"), null, null));
+                "correct horse battery", "Ana Pop", "cluj-napoca", List.of("ro"), List.of("energy"), null, null,
+                terms.currentNumber(), true));
         relay.bumpBeforeNextSaveOf(member.id());
 
         Member granted = members.grantRole(member.id(), new RoleGrantRequest(Role.FACILITATOR, null), ADMIN);

@@ -134,7 +134,7 @@ class RoleGrantTest {
 
     private Registered register(String email, String city) throws Exception {
         String body = http.perform(post("/api/community/members").contentType(MediaType.APPLICATION_JSON)
-                .content(registration(email, city))).andExpect(status().isCreated()).andReturn().getResponse()
+                .content(registration(http, email, city))).andExpect(status().isCreated()).andReturn().getResponse()
                 .getContentAsString();
         return new Registered(JsonPath.read(body, "$.member.id"), email, JsonPath.read(body, "$.accessToken"));
     }
