@@ -230,7 +230,8 @@ public class Boards {
     private static String register(String community, String emailPrefix, String displayName) throws Exception {
         String body = """
                 {"email": "%s@bench.example.org", "password": "bench password 2026", "displayName": "%s",
-                 "city": "cluj-napoca", "languages": ["ro"], "interests": ["energy"]}""".formatted(emailPrefix,
+                 "city": "cluj-napoca", "languages": ["ro"], "interests": ["energy"],
+                 "termsVersion": 1, "minimumAgeConfirmed": true}""".formatted(emailPrefix,
                 displayName);
         return find(TOKEN, send("POST", community + "/api/community/members", null, body, 201));
     }

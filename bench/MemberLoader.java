@@ -337,6 +337,7 @@ public class MemberLoader {
             member.append("directoryVisible", visible);
             member.append("joinedAt", java.util.Date.from(joinedAt));
             member.append("joinedWeek", isoWeek(joinedAt, ZoneId.of(city.timeZone())));
+            member.append("termsVersion", 1); // registered members accepted the terms a fresh platform seeds
             member.append("version", version);
             member.append("outbox", new ArrayList<>());
             member.append("_class", CLASS);

@@ -264,7 +264,8 @@ public class NotificationLatency {
     private static String register(String email, String name) throws Exception {
         return call("POST", "/api/community/members", """
                 {"email":"%s","password":"bench password","displayName":"%s","city":"antwerp",
-                 "languages":["nl"],"interests":["energy"]}""".formatted(email, name), null, 201);
+                 "languages":["nl"],"interests":["energy"],"termsVersion":1,"minimumAgeConfirmed":true}"""
+                .formatted(email, name), null, 201);
     }
 
     private static String call(String method, String path, String body, String token, int expected) throws Exception {

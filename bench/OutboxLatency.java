@@ -76,7 +76,8 @@ public class OutboxLatency {
     private static Registered register(HttpClient http, String community, String run, int n) throws Exception {
         String body = """
                 {"email": "bench-%s-%d@example.org", "password": "bench password %s", "displayName": "Bench %d",
-                 "city": "cluj-napoca", "languages": ["ro"], "interests": ["energy"]}""".formatted(run, n, run, n);
+                 "city": "cluj-napoca", "languages": ["ro"], "interests": ["energy"],
+                 "termsVersion": 1, "minimumAgeConfirmed": true}""".formatted(run, n, run, n);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(community + "/api/community/members"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

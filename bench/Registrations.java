@@ -77,7 +77,8 @@ public class Registrations {
         String body = """
                 {"email": "reg-%s-%d@registrations.example.org", "password": "registration %s %d",
                  "displayName": "Registrant %d %s", "city": "%s", "languages": ["%s", "en"],
-                 "interests": ["%s", "%s"]}""".formatted(run, n, run, n, n, run, CITIES[c], LANGUAGES[c],
+                 "interests": ["%s", "%s"], "termsVersion": 1, "minimumAgeConfirmed": true}"""
+                .formatted(run, n, run, n, n, run, CITIES[c], LANGUAGES[c],
                 TOPICS[n % TOPICS.length], TOPICS[(n + 4) % TOPICS.length]);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/community/members"))
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")

@@ -64,7 +64,10 @@ class HostileInputCorpusE2ETest {
 
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper json = JsonMapper.builder().build();
-    /** Tokens of the fixture's members and the ids of what they own, by the corpus's placeholder names. */
+    /**
+     * Tokens of the fixture's members and the ids of what they own, and the version of the terms in force that a
+     * registration accepts ({@code terms}), by the corpus's placeholder names.
+     */
     private static final Map<String, String> fixture = new HashMap<>();
 
     private static LocalStack stack;
@@ -81,6 +84,7 @@ class HostileInputCorpusE2ETest {
         stack = shared;
         String run = UUID.randomUUID().toString().substring(0, 8);
         fixture.put("run", run);
+        fixture.put("terms", String.valueOf(call("GET", "/api/community/terms", null, null, 200).get("version").asInt()));
         String admin = logIn("admin@nzc.local", "change-me-now");
         fixture.put("admin", admin);
         String emailA = "corpus-a-" + run + "@example.org";
@@ -377,7 +381,8 @@ class HostileInputCorpusE2ETest {
     private static JsonNode register(String email, String displayName) throws Exception {
         return call("POST", "/api/community/members", """
                 {"email":"%s","password":"%s","displayName":"%s","city":"lisbon","languages":["pt"],
-                 "interests":["energy"]}""".formatted(email, PASSWORD, displayName), null, 201);
+                 "interests":["energy"],"termsVersion":%s,"minimumAgeConfirmed":true}""".formatted(email, PASSWORD,
+                displayName, fixture.get("terms")), null, 201);
     }
 
     private static String logIn(String email, String password) throws Exception {

@@ -72,12 +72,20 @@ class PlatformJourneyE2ETest {
         JsonNode cities = call("GET", "/api/community/cities?size=100", null, null, 200);
         assertThat(cities.get("total").asInt()).isEqualTo(112);
 
+        // the portal shows the terms in force and the minimum age before the citizen registers
+        JsonNode terms = call("GET", "/api/community/terms", null, null, 200);
+        assertThat(terms.get("text").asString()).contains("privacy notice");
+        assertThat(terms.get("minimumAge").asInt()).isEqualTo(16);
         String email = "ana-" + UUID.randomUUID() + "@example.org";
         JsonNode registered = register(email, "cluj-napoca");
         String memberId = registered.at("/member/id").asString();
         assertThat(registered.get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(registered.at("/member/termsVersion").asInt()).isEqualTo(terms.get("version").asInt());
 
-        String token = logIn(email);
+        JsonNode loggedIn = call("POST", "/api/community/auth/token",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200);
+        assertThat(loggedIn.get("termsAcceptanceRequired").asBoolean()).isFalse();
+        String token = loggedIn.get("accessToken").asString();
         assertThat(call("GET", "/api/community/members/me", null, token, 200).get("id").asString())
                 .isEqualTo(memberId);
 
@@ -127,8 +135,8 @@ class PlatformJourneyE2ETest {
         String email = "joana-" + UUID.randomUUID() + "@example.org";
         JsonNode joined = call("POST", "/api/community/members", """
                 {"email":"%s","password":"correct horse battery","displayName":"Joana Conceição","city":"lisbon",
-                 "languages":["pt","en"],"interests":["energy","food"],"callCode":"%s","campaignRef":"nzc-lisbon"}"""
-                .formatted(email, code.toLowerCase(java.util.Locale.ROOT)), null, 201);
+                 "languages":["pt","en"],"interests":["energy","food"],"callCode":"%s","campaignRef":"nzc-lisbon",%s}"""
+                .formatted(email, code.toLowerCase(java.util.Locale.ROOT), consent()), null, 201);
         String memberId = joined.at("/member/id").asString();
         String token = joined.get("accessToken").asString();
         await().atMost(EVENTUALLY).untilAsserted(() ->
@@ -413,7 +421,8 @@ class PlatformJourneyE2ETest {
 
         JsonNode citizen = call("POST", "/api/community/members", """
                 {"email":"marta-%s@example.org","password":"correct horse battery","displayName":"Marta Soler",
-                 "city":"valencia","languages":["es"],"interests":["nature"],"campaignRef":"%s"}""".formatted(run, ref),
+                 "city":"valencia","languages":["es"],"interests":["nature"],"campaignRef":"%s",%s}"""
+                .formatted(run, ref, consent()),
                 null, 201);
         call("POST", "/api/campaigns/calls-to-action/" + campaignId + "/responses",
                 "{\"answers\":{\"street\":\"Carrer de Sueca\"}}", citizen.get("accessToken").asString(), 201);
@@ -639,8 +648,14 @@ class PlatformJourneyE2ETest {
     private JsonNode register(String email, String city, String displayName) throws Exception {
         return call("POST", "/api/community/members", """
                 {"email":"%s","password":"correct horse battery","displayName":"%s","city":"%s",
-                 "languages":["ro","en"],"interests":["energy","mobility"]}""".formatted(email, displayName, city),
-                null, 201);
+                 "languages":["ro","en"],"interests":["energy","mobility"],%s}""".formatted(email, displayName, city,
+                consent()), null, 201);
+    }
+
+    /** How a registration accepts the terms in force, read as the portal reads them, and confirms the minimum age. */
+    private String consent() throws Exception {
+        return "\"termsVersion\":" + call("GET", "/api/community/terms", null, null, 200).get("version").asInt()
+                + ",\"minimumAgeConfirmed\":true";
     }
 
     private JsonNode call(String method, String path, String body, String token, int expectedStatus) throws Exception {
