@@ -97,7 +97,7 @@ public class Member implements OutboxAggregate {
             SocialHandles socialHandles, String timeZone, String city, List<String> languages,
             List<String> interests, List<String> keywords, String sortName, String callCode, String campaignRef,
             Set<RoleGrant> roles, boolean directoryVisible, Instant joinedAt, String joinedWeek, Instant erasedAt,
-            boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
+            Boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
             Long version, List<PendingEvent> outbox) {
         this.id = id;
         this.email = email;
@@ -118,7 +118,8 @@ public class Member implements OutboxAggregate {
         this.joinedAt = joinedAt;
         this.joinedWeek = joinedWeek;
         this.erasedAt = erasedAt;
-        this.emailVerified = emailVerified;
+        // a member stored before addresses were verified has no such field: not verified
+        this.emailVerified = Boolean.TRUE.equals(emailVerified);
         this.termsVersion = termsVersion;
         this.suspendedAt = suspendedAt;
         this.sessionsValidAfter = sessionsValidAfter;

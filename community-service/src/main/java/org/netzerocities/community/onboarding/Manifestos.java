@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.netzerocities.community.version.NumberedVersions;
 import org.netzerocities.support.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,31 +25,29 @@ class Manifestos {
     private static final Logger log = LoggerFactory.getLogger(Manifestos.class);
 
     private final MongoTemplate mongo;
+    private final NumberedVersions<ManifestoVersion> versions;
     private final EventFactory events;
     private final Clock clock;
 
     Manifestos(MongoTemplate mongo, EventFactory events, Clock clock) {
         this.mongo = mongo;
+        this.versions = new NumberedVersions<>(mongo, ManifestoVersion.class, ManifestoVersion::number,
+                "manifesto-version-conflict");
         this.events = events;
         this.clock = clock;
     }
 
-    /** Read on every use, never cached: another instance may have published a version a moment ago. */
     Optional<ManifestoVersion> current() {
-        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
-                ManifestoVersion.class));
+        return versions.current();
     }
 
     /** The number of the version in force, 0 before any was published. */
     int currentNumber() {
-        Query latest = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        latest.fields().include("_id");
-        ManifestoVersion version = mongo.findOne(latest, ManifestoVersion.class);
-        return version == null ? 0 : version.number();
+        return versions.currentNumber();
     }
 
     Optional<ManifestoVersion> find(int number) {
-        return Optional.ofNullable(mongo.findById(number, ManifestoVersion.class));
+        return versions.find(number);
     }
 
     /** Every version, without texts, oldest first: a handful of small documents. */
@@ -60,39 +58,21 @@ class Manifestos {
     }
 
     /**
-     * Publishes the next version. The number is the document's {@code _id}, so of two admins publishing at
-     * once only one gets it; the other is told to look at what was just published rather than given the next
-     * number for a text written against an older version.
+     * Publishes the next version.
      *
      * @throws ApiProblem 409 when another version was published meanwhile
      */
     ManifestoVersion publish(ManifestoText english, String adminId) {
-        int number = currentNumber() + 1;
-        try {
-            ManifestoVersion published = mongo.insert(ManifestoVersion.publish(number, english,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
-            log.info("Manifesto version {} published by member {}", number, adminId);
-            return published;
-        }
-        catch (DuplicateKeyException ex) {
-            throw ApiProblem.conflict("manifesto-version-conflict",
-                    "Version " + number + " was published meanwhile: read it, then publish again if needed");
-        }
+        ManifestoVersion published = versions.publishNext(number -> ManifestoVersion.publish(number, english,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
+        log.info("Manifesto version {} published by member {}", published.number(), adminId);
+        return published;
     }
 
     /** Creates version 1 unless a version 1 exists; returns whether this call created it. */
     boolean seedFirst(ManifestoText english) {
-        if (find(1).isPresent()) {
-            return false;
-        }
-        try {
-            mongo.insert(ManifestoVersion.publish(1, english, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    events));
-            return true;
-        }
-        catch (DuplicateKeyException ex) {
-            return false; // another instance seeded it at the same moment
-        }
+        return versions.seedFirst(number -> ManifestoVersion.publish(number, english,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
     }
 
     /**

@@ -1,55 +1,49 @@
 package org.netzerocities.community.terms;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.netzerocities.community.version.NumberedVersions;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.support.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/**
- * The versions of the terms of use and privacy notice, and the consent members give to them. The version in
- * force is read on every use, never cached: another instance may have published one a moment ago.
- */
+/** The versions of the terms of use and privacy notice, and the consent members give to them. */
 @Service
 public class Terms {
 
     private static final Logger log = LoggerFactory.getLogger(Terms.class);
 
-    private final MongoTemplate mongo;
+    private final NumberedVersions<TermsVersion> versions;
     private final EventFactory events;
     private final Clock clock;
     private final TermsProperties properties;
 
     Terms(MongoTemplate mongo, EventFactory events, Clock clock, TermsProperties properties) {
-        this.mongo = mongo;
+        this.versions = new NumberedVersions<>(mongo, TermsVersion.class, TermsVersion::number,
+                "terms-version-conflict");
         this.events = events;
         this.clock = clock;
         this.properties = properties;
     }
 
     Optional<TermsVersion> current() {
-        return Optional.ofNullable(mongo.findOne(latest(), TermsVersion.class));
+        return versions.current();
     }
 
     /** The number of the version in force, 0 before any was published. */
     public int currentNumber() {
-        Query latest = latest();
-        latest.fields().include("_id");
-        TermsVersion version = mongo.findOne(latest, TermsVersion.class);
-        return version == null ? 0 : version.number();
+        return versions.currentNumber();
     }
 
     Optional<TermsVersion> find(int number) {
-        return Optional.ofNullable(mongo.findById(number, TermsVersion.class));
+        return versions.find(number);
     }
 
     int minimumAge() {
@@ -84,41 +78,23 @@ public class Terms {
     }
 
     /**
-     * Publishes the next version. The number is the document's {@code _id}, so of two admins publishing at once
-     * only one gets it; the other is told to read what was just published rather than given the next number for
-     * a text written against an older version.
+     * Publishes the next version; every member is asked to accept it.
      *
      * @throws ApiProblem 409 when another version was published meanwhile
      */
     TermsVersion publish(TermsText content, String adminId) {
-        int number = currentNumber() + 1;
-        try {
-            TermsVersion published = mongo.insert(TermsVersion.publish(number, content,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
-            log.info("Terms version {} published by member {}", number, adminId);
-            return published;
-        }
-        catch (DuplicateKeyException ex) {
-            throw ApiProblem.conflict("terms-version-conflict",
-                    "Version " + number + " was published meanwhile: read it, then publish again if needed");
-        }
+        TermsVersion published = versions.publishNext(number -> TermsVersion.publish(number, content, now(), events));
+        log.info("Terms version {} published by member {}", published.number(), adminId);
+        return published;
     }
 
-    /** Creates version 1 unless a version exists; returns whether this call created it. */
+    /** Creates version 1 unless it exists; returns whether this call created it. */
     boolean seedFirst(TermsText content) {
-        if (find(1).isPresent()) {
-            return false;
-        }
-        try {
-            mongo.insert(TermsVersion.publish(1, content, clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
-            return true;
-        }
-        catch (DuplicateKeyException ex) {
-            return false; // another instance seeded it at the same moment
-        }
+        return versions.seedFirst(number -> TermsVersion.publish(number, content, now(), events));
     }
 
-    private static Query latest() {
-        return new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+    /** Millisecond precision: what MongoDB stores, so an answer matches every later read. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -35,6 +35,18 @@ class MemberTest {
     }
 
     @Test
+    void aMemberRecordsTheTermsAcceptedAtJoiningAndOnlyEverANewerVersionAfter() {
+        assertThat(ana.termsVersion()).isEqualTo(1);
+
+        assertThat(ana.acceptTerms(3)).isTrue();
+        assertThat(ana.acceptTerms(3)).as("the same version again").isFalse();
+        assertThat(ana.acceptTerms(2)).as("an older version").isFalse();
+
+        assertThat(ana.termsVersion()).isEqualTo(3);
+        assertThat(ana.outbox()).as("nothing announced").hasSize(2);
+    }
+
+    @Test
     void aProfileIsCompleteWithABio() {
         assertThat(ana.profileComplete()).isFalse();
 
