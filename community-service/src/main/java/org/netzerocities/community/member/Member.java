@@ -238,7 +238,7 @@ public class Member implements OutboxAggregate {
     }
 
     /**
-     * Records that the member accepted {@code version} of the terms; an older one than they accepted before
+     * Records that the member accepted {@code version} of the terms; the one they accepted before, or an older one,
      * changes nothing.
      *
      * @return whether anything changed
