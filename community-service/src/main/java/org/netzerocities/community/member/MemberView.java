@@ -9,17 +9,20 @@ import java.util.List;
  *
  * @param timeZone        the member's time zone (their city's unless they chose another)
  * @param profileComplete whether the profile counts as complete for onboarding
+ * @param emailVerified   whether the member proved they own {@code email} (until then, only the verification
+ *                        email reaches them)
  */
 public record MemberView(String id, String email, String displayName, String bio, String city, List<String> languages,
         List<String> interests, SocialHandles socialHandles, String timeZone, boolean timeZoneFromCity,
         List<RoleGrant> roles, boolean directoryVisible, boolean profileComplete, String callCode,
-        Instant joinedAt) {
+        Instant joinedAt, boolean emailVerified) {
 
     static MemberView of(Member member, ZoneId cityZone) {
         return new MemberView(member.id(), member.email(), member.displayName(), member.profile().bio(),
                 member.city(), member.languages(), member.interests(), member.profile().socialHandles(),
                 member.timeZone(cityZone), member.profile().timeZone() == null,
                 member.roles().stream().sorted(RoleGrant.ORDER).toList(),
-                member.directoryVisible(), member.profileComplete(), member.callCode(), member.joinedAt());
+                member.directoryVisible(), member.profileComplete(), member.callCode(), member.joinedAt(),
+                member.emailVerified());
     }
 }
