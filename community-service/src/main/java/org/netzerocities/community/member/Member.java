@@ -102,7 +102,7 @@ public class Member implements OutboxAggregate {
             SocialHandles socialHandles, String timeZone, String city, List<String> languages,
             List<String> interests, List<String> keywords, String sortName, String callCode, String campaignRef,
             Set<RoleGrant> roles, boolean directoryVisible, Instant joinedAt, String joinedWeek, Instant erasedAt,
-            boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
+            Boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
             Long version, List<PendingEvent> outbox) {
         this.id = id;
         this.email = email;
@@ -123,7 +123,8 @@ public class Member implements OutboxAggregate {
         this.joinedAt = joinedAt;
         this.joinedWeek = joinedWeek;
         this.erasedAt = erasedAt;
-        this.emailVerified = emailVerified;
+        // members stored before addresses were verified have no such field: their address is not proven either
+        this.emailVerified = Boolean.TRUE.equals(emailVerified);
         this.termsVersion = termsVersion;
         this.suspendedAt = suspendedAt;
         this.sessionsValidAfter = sessionsValidAfter;
