@@ -3,6 +3,7 @@ package org.netzerocities.community.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.netzerocities.community.CommunityApi.bearer;
 import static org.netzerocities.community.CommunityApi.json;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -220,6 +221,18 @@ class AccountFlowTest {
         confirmEmail(verification).andExpect(status().isNoContent());
     }
 
+    @Test
+    void anErasedMemberLeavesNoLinkBehind() throws Exception {
+        Registered nia = api().register("Nia", "malmo");
+        String verification = token(nia.id(), EventCatalog.EMAIL_VERIFICATION_REQUESTED, 1);
+        assertThat(linksOf(nia.id())).isOne();
+
+        http.perform(delete("/api/community/members/me").with(bearer(nia.token()))).andExpect(status().isNoContent());
+
+        assertThat(linksOf(nia.id())).as("they hold the member's address").isZero();
+        confirmEmail(verification).andExpect(status().isBadRequest());
+    }
+
     /** Lists the member in the directory and returns their entry as another member sees it. */
     private String listed(Registered member, String tag) throws Exception {
         new Members(http).listed(new Members.Registered(member.id(), member.token()), tag);
@@ -229,6 +242,10 @@ class AccountFlowTest {
         List<Object> entries = JsonPath.read(body, "$.items[*]");
         assertThat(entries).hasSize(1);
         return entries.get(0).toString();
+    }
+
+    private long linksOf(String memberId) {
+        return mongo.count(Query.query(Criteria.where("memberId").is(memberId)), OneTimeLinks.StoredLink.class);
     }
 
     private long resetLinksTo(String email) {

@@ -135,7 +135,7 @@ class OneTimeLinksTest {
     }
 
     @Test
-    void erasureForgetsTheMembersLinks() {
+    void forgettingAMemberRemovesEveryLinkOfTheirs() {
         OneTimeLinks links = links();
         String token = token(links.issue(Purpose.EMAIL_VERIFICATION, memberId, "ana@example.org"));
 
