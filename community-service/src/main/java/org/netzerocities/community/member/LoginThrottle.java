@@ -1,12 +1,8 @@
 package org.netzerocities.community.member;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -68,14 +64,7 @@ class LoginThrottle {
     }
 
     static String accountKey(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(MemberService.normaliseEmail(email).getBytes(StandardCharsets.UTF_8));
-            return "log-in:account:" + HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every JVM has SHA-256", ex);
-        }
+        return "log-in:account:" + Sha256.hex(MemberService.normaliseEmail(email));
     }
 
     static String addressKey(String address) {

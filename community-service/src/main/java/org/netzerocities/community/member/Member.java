@@ -10,12 +10,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.netzerocities.events.contract.EventCatalog;
+import org.netzerocities.events.contract.community.EmailChangeRequested;
+import org.netzerocities.events.contract.community.EmailChanged;
+import org.netzerocities.events.contract.community.EmailVerificationRequested;
 import org.netzerocities.events.contract.community.MemberContactChanged;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
 import org.netzerocities.events.contract.community.MemberRoleGranted;
 import org.netzerocities.events.contract.community.MemberRoleRevoked;
+import org.netzerocities.events.contract.community.PasswordChanged;
+import org.netzerocities.events.contract.community.PasswordResetRequested;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.events.outbox.OutboxAggregate;
 import org.netzerocities.events.outbox.PendingEvent;
@@ -249,6 +254,64 @@ public class Member implements OutboxAggregate {
         }
         termsVersion = version;
         return true;
+    }
+
+    /** Asks the member to prove they own their address: the link travels only in the internal event. */
+    void requestEmailVerification(OneTimeLinks.Issued link, Instant now, EventFactory events) {
+        outbox.add(events.create(EventCatalog.EMAIL_VERIFICATION_REQUESTED, id,
+                new EmailVerificationRequested(id, link.url(), now, link.expiresAt())));
+    }
+
+    /** Sends a reset link to the member's address. */
+    void requestPasswordReset(OneTimeLinks.Issued link, Instant now, EventFactory events) {
+        outbox.add(events.create(EventCatalog.PASSWORD_RESET_REQUESTED, id,
+                new PasswordResetRequested(id, link.url(), now, link.expiresAt())));
+    }
+
+    /** Sends a confirmation link to the address the member wants instead of theirs; nothing changes until then. */
+    void requestEmailChange(String newEmail, OneTimeLinks.Issued link, Instant now, EventFactory events) {
+        outbox.add(events.create(EventCatalog.EMAIL_CHANGE_REQUESTED, id,
+                new EmailChangeRequested(id, newEmail, link.url(), now, link.expiresAt())));
+    }
+
+    /**
+     * The member followed a verification link sent to their current address.
+     *
+     * @return whether anything changed (false when already verified)
+     */
+    boolean verifyEmail(ZoneId cityZone, EventFactory events) {
+        if (emailVerified) {
+            return false;
+        }
+        emailVerified = true;
+        announceContact(cityZone, events);
+        return true;
+    }
+
+    /**
+     * Sets a new password (changed by the member or through a reset link) and voids every session that started
+     * before: whoever knew the old password loses what they obtained with it. A reset proves the address, since
+     * its link reached it.
+     */
+    void changePassword(String newHash, boolean addressProven, ZoneId cityZone, Instant now, EventFactory events) {
+        passwordHash = newHash;
+        sessionsValidAfter = now;
+        outbox.add(events.create(EventCatalog.PASSWORD_CHANGED, id, new PasswordChanged(id, now)));
+        if (addressProven) {
+            verifyEmail(cityZone, events);
+        }
+    }
+
+    /**
+     * Replaces the address by one the member proved they own; the previous address is told and every service that
+     * mails the member learns the new contact.
+     */
+    void changeEmail(String newEmail, ZoneId cityZone, Instant now, EventFactory events) {
+        String previousEmail = email;
+        email = newEmail;
+        emailVerified = true;
+        outbox.add(events.create(EventCatalog.EMAIL_CHANGED, id, new EmailChanged(id, previousEmail, now)));
+        announceContact(cityZone, events);
     }
 
     private void announceContact(ZoneId cityZone, EventFactory events) {

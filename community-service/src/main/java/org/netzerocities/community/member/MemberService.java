@@ -44,6 +44,7 @@ public class MemberService {
     private final CallsToJoin calls;
     private final RefusedMembers refusedMembers;
     private final PasswordHashing passwords;
+    private final OneTimeLinks links;
     private final EventFactory events;
     private final Clock clock;
     private final ApplicationEventPublisher published;
@@ -52,8 +53,9 @@ public class MemberService {
     private final String unknownAccountHash;
 
     MemberService(MemberRepository members, MongoTemplate mongo, CityCatalog cities, CallsToJoin calls,
-            RefusedMembers refusedMembers, PasswordHashing passwords, EventFactory events, Clock clock,
-            ApplicationEventPublisher published, Terms terms) {
+            RefusedMembers refusedMembers, PasswordHashing passwords, OneTimeLinks links, EventFactory events,
+            Clock clock, ApplicationEventPublisher published, Terms terms) {
+        this.links = links;
         this.published = published;
         this.terms = terms;
         this.calls = calls;
@@ -70,7 +72,7 @@ public class MemberService {
     /**
      * Registers a citizen and records {@code MemberJoined} with the account, attributed to the local call to join
      * whose code they came with and to the social campaign reference they carry (recorded as given: campaign-service
-     * counts it).
+     * counts it). The same write asks the member to verify their address ({@code EmailVerificationRequested}).
      *
      * @throws ApiProblem 400 without the acceptance of the terms in force or the confirmation of the minimum age,
      *                    for an unknown city or a call code that is unknown, closed or of another city; 409 when
@@ -89,8 +91,12 @@ public class MemberService {
         var details = new Member.NewMember(email, registration.displayName().strip(), registration.city(),
                 normalise(registration.languages()), normalise(registration.interests()), callCode,
                 registration.campaignRef(), registration.termsVersion());
-        Member member = Member.join(UUID.randomUUID().toString(), details, passwords.hash(registration.password()),
-                ZoneId.of(city.timeZone()), now(), events);
+        String id = UUID.randomUUID().toString();
+        // stored first: a registration that fails afterwards leaves only a link to no account, which expires
+        OneTimeLinks.Issued verification = links.issue(OneTimeLinks.Purpose.EMAIL_VERIFICATION, id, email);
+        Member member = Member.join(id, details, passwords.hash(registration.password()), ZoneId.of(city.timeZone()),
+                now(), events);
+        member.requestEmailVerification(verification, now(), events);
         try {
             member = members.insert(member);
         }
@@ -243,6 +249,7 @@ public class MemberService {
         Member member = get(memberId);
         member.erase(now(), events);
         members.save(member);
+        links.forget(memberId); // they hold the member's addresses
         // refused here at once; every service (this one included) also learns it from MemberErased
         refusedMembers.refuse(memberId, RefusedMembers.Reason.ERASED);
         log.info("Member {} erased their account", memberId);
@@ -279,7 +286,7 @@ public class MemberService {
         }
     }
 
-    private static ApiProblem emailTaken() {
+    static ApiProblem emailTaken() {
         return ApiProblem.conflict("email-taken", "An account with this email already exists");
     }
 

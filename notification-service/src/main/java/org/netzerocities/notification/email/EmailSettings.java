@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How emails are sent ({@code nzc.notifications.email.*}); the SMTP server itself is {@code spring.mail.*}.
  *
  * @param from              the sender of every email
- * @param requireVerified   skip (non-critical) emails to addresses the member has not verified; off until
- *                          community-service verifies addresses
+ * @param requireVerified   skip (non-critical) emails to addresses the member has not verified (community-service
+ *                          verifies them by a one-time link); the account-security emails are always sent
  * @param contactWait       how long an email waits for its member's contact before it is abandoned
  * @param giveUpAfter       how long transient SMTP failures are retried before the email is abandoned
  * @param initialBackoff    the first wait before a retry; doubled at each attempt up to {@code maxBackoff}
@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("nzc.notifications.email")
 public record EmailSettings(
         @DefaultValue("NetZeroCommunities <no-reply@netzerocommunities.local>") String from,
-        @DefaultValue("false") boolean requireVerified,
+        @DefaultValue("true") boolean requireVerified,
         @DefaultValue("24h") Duration contactWait,
         @DefaultValue("48h") Duration giveUpAfter,
         @DefaultValue("30s") Duration initialBackoff,

@@ -243,8 +243,9 @@ class EmailChannelTest extends ConsumingServiceTest {
         contacts.save(new MemberContact(memberId, address(memberId), false, "es", "Europe/Madrid", "Lucía", "madrid",
                 List.of(), List.of(), null, List.of()));
         Instant now = Instant.now();
-        String verifyLink = "https://portal.example/account/verify?code=" + UUID.randomUUID();
-        String resetLink = "https://portal.example/account/reset?code=" + UUID.randomUUID();
+        // as community-service makes them: the token in the fragment, which no server's access log records
+        String verifyLink = "https://portal.example/verify-email#token=" + UUID.randomUUID();
+        String resetLink = "https://portal.example/reset-password#token=" + UUID.randomUUID();
         send(TestEvents.event(codec, EventCatalog.EMAIL_VERIFICATION_REQUESTED, memberId,
                 new EmailVerificationRequested(memberId, verifyLink, now, now.plus(1, ChronoUnit.DAYS))));
         var reset = TestEvents.event(codec, EventCatalog.PASSWORD_RESET_REQUESTED, memberId,
