@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ import org.netzerocities.events.outbox.EventFactory;
 
 /** The manifesto's versions: the current one, publishing the next, translations. */
 @Service
-class Manifestos {
+public class Manifestos {
 
     private static final Logger log = LoggerFactory.getLogger(Manifestos.class);
 
@@ -52,6 +53,13 @@ class Manifestos {
         return Optional.ofNullable(mongo.findById(number, ManifestoVersion.class));
     }
 
+    /** Who published the version, for the audit log: empty for an unknown version and the one seeded at start-up. */
+    public Optional<String> publishedBy(int number) {
+        Query version = Query.query(Criteria.where("_id").is(number));
+        version.fields().include("publishedBy");
+        return Optional.ofNullable(mongo.findOne(version, ManifestoVersion.class)).map(ManifestoVersion::publishedBy);
+    }
+
     /** Every version, without texts, oldest first: a handful of small documents. */
     List<ManifestoVersion> history() {
         Query all = new Query().with(Sort.by("_id"));
@@ -69,7 +77,7 @@ class Manifestos {
     ManifestoVersion publish(ManifestoText english, String adminId) {
         int number = currentNumber() + 1;
         try {
-            ManifestoVersion published = mongo.insert(ManifestoVersion.publish(number, english,
+            ManifestoVersion published = mongo.insert(ManifestoVersion.publish(number, english, adminId,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
             log.info("Manifesto version {} published by member {}", number, adminId);
             return published;
@@ -86,7 +94,7 @@ class Manifestos {
             return false;
         }
         try {
-            mongo.insert(ManifestoVersion.publish(1, english, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            mongo.insert(ManifestoVersion.publish(1, english, null, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                     events));
             return true;
         }
