@@ -118,7 +118,7 @@ public class Member implements OutboxAggregate {
             SocialHandles socialHandles, String timeZone, String city, List<String> languages,
             List<String> interests, List<String> keywords, String sortName, String callCode, String campaignRef,
             Set<RoleGrant> roles, boolean directoryVisible, Instant joinedAt, String joinedWeek, Instant erasedAt,
-            boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
+            Boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
             List<AdminNote> adminNotes, Long version, List<PendingEvent> outbox) {
         this.id = id;
         this.email = email;
@@ -139,7 +139,8 @@ public class Member implements OutboxAggregate {
         this.joinedAt = joinedAt;
         this.joinedWeek = joinedWeek;
         this.erasedAt = erasedAt;
-        this.emailVerified = emailVerified;
+        // accounts stored before verification existed have no such field: unverified
+        this.emailVerified = Boolean.TRUE.equals(emailVerified);
         this.termsVersion = termsVersion;
         this.suspendedAt = suspendedAt;
         this.sessionsValidAfter = sessionsValidAfter;

@@ -66,7 +66,7 @@ class MemberController {
     @Operation(summary = "Erase the own account (204): profile and credentials go, the email may register again, "
             + "every service drops what it holds on the member and refuses their tokens")
     ResponseEntity<Void> erase(Caller caller) {
-        members.erase(caller.memberId(), caller.memberId());
+        members.erase(caller.memberId());
         return ResponseEntity.noContent().build();
     }
 

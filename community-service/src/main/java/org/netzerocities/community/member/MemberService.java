@@ -209,19 +209,12 @@ public class MemberService {
     }
 
     /**
-     * Erases the member's account: one write replaces it with a stub that announces the erasure. Every other
+     * Erases the member's own account: one write replaces it with a stub that announces the erasure. Every other
      * part of the platform drops what it holds on receiving {@code MemberErased}.
-     *
-     * @param erasedBy the member themselves, or the admin who erases the account on the member's request
      */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
-    public void erase(String memberId, String erasedBy) {
-        Member member = get(memberId);
-        member.erase(erasedBy, now(), events);
-        members.save(member);
-        // refused here at once; every service (this one included) also learns it from MemberErased
-        refusedMembers.refuse(memberId, RefusedMembers.Reason.ERASED);
-        log.info("Member {} erased by {}", memberId, memberId.equals(erasedBy) ? "themselves" : "admin " + erasedBy);
+    public void erase(String memberId) {
+        erase(get(memberId), memberId);
     }
 
     /**
@@ -229,9 +222,21 @@ public class MemberService {
      *
      * @throws ApiProblem 404 unknown member, 409 the admin's own account or another admin's
      */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
     public void eraseOnRequest(String memberId, Caller admin) {
-        requireNoAdmin(get(memberId), admin, "erase");
-        erase(memberId, admin.memberId());
+        Member member = get(memberId);
+        requireNoAdmin(member, admin, "erase");
+        erase(member, admin.memberId());
+    }
+
+    /** @param erasedBy the member themselves, or the admin who erases the account on the member's request */
+    private void erase(Member member, String erasedBy) {
+        member.erase(erasedBy, now(), events);
+        members.save(member);
+        // refused here at once; every service (this one included) also learns it from MemberErased
+        refusedMembers.refuse(member.id(), RefusedMembers.Reason.ERASED);
+        log.info("Member {} erased by {}", member.id(),
+                member.id().equals(erasedBy) ? "themselves" : "admin " + erasedBy);
     }
 
     /**
