@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.netzerocities.community.member.Keywords;
 import org.netzerocities.community.member.Member;
 import org.netzerocities.community.member.Role;
+import org.netzerocities.community.support.QueryText;
 import org.netzerocities.support.ApiProblem;
 import org.netzerocities.support.PageResponse;
 import org.springframework.data.domain.Pageable;
@@ -59,8 +60,8 @@ class MemberSearch {
          */
         Filter {
             var errors = new ArrayList<ApiProblem.FieldError>();
-            text = bounded("q", text, MAX_TEXT, errors);
-            city = bounded("city", city, MAX_CITY, errors);
+            text = QueryText.optional("q", text, MAX_TEXT, errors);
+            city = QueryText.optional("city", city, MAX_CITY, errors);
             if (!errors.isEmpty()) {
                 throw ApiProblem.invalid(errors);
             }
@@ -86,20 +87,6 @@ class MemberSearch {
                         : Criteria.where(Member.SUSPENDED_AT).is(null));
             }
             return new Criteria().andOperator(all);
-        }
-
-        private static String bounded(String field, String value, int max, List<ApiProblem.FieldError> errors) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            String stripped = value.strip();
-            if (stripped.length() > max) {
-                errors.add(new ApiProblem.FieldError(field, "must be at most " + max + " characters"));
-            }
-            else if (stripped.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new ApiProblem.FieldError(field, "must not contain control characters"));
-            }
-            return stripped;
         }
     }
 }

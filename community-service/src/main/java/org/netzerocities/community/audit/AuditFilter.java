@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.netzerocities.community.support.QueryText;
 import org.netzerocities.support.ApiProblem;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -28,8 +29,8 @@ record AuditFilter(AuditAction action, String actor, String subject, Instant fro
      */
     static AuditFilter parse(AuditAction action, String actor, String subject, String from, String to) {
         var errors = new ArrayList<ApiProblem.FieldError>();
-        String actorId = id("actor", actor, errors);
-        String subjectId = id("subject", subject, errors);
+        String actorId = QueryText.optional("actor", actor, MAX_ID, errors);
+        String subjectId = QueryText.optional("subject", subject, MAX_ID, errors);
         Instant fromTime = time("from", from, errors);
         Instant toTime = time("to", to, errors);
         if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
@@ -64,19 +65,6 @@ record AuditFilter(AuditAction action, String actor, String subject, Instant fro
             all.add(at);
         }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
-    }
-
-    private static String id(String field, String value, List<ApiProblem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_ID) {
-            errors.add(new ApiProblem.FieldError(field, "must be at most " + MAX_ID + " characters"));
-        }
-        else if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new ApiProblem.FieldError(field, "must not contain control characters"));
-        }
-        return value.strip();
     }
 
     private static Instant time(String field, String value, List<ApiProblem.FieldError> errors) {
