@@ -28,8 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A Spring Boot test of a service that consumes the platform's events from the real broker and serves members over
- * HTTP: the beans such a test drives it with, and the steps of the erasure every service keeps. The test class
- * itself declares its {@code @SpringBootTest}, {@code @AutoConfigureMockMvc} and infrastructure.
+ * HTTP: the beans such a test drives it with, and the steps of the erasure and the suspension every service keeps.
+ * The test class itself declares its {@code @SpringBootTest}, {@code @AutoConfigureMockMvc} and infrastructure.
  */
 public abstract class ConsumingServiceTest {
 
