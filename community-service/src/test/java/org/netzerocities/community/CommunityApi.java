@@ -28,8 +28,10 @@ public final class CommunityApi {
         this.http = http;
     }
 
+    /** An address no other test uses, made of the name's ASCII letters and digits (names may have spaces, accents). */
     public static String uniqueEmail(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     public Registered register(String name, String city) throws Exception {

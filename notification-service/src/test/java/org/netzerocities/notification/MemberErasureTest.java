@@ -86,4 +86,10 @@ class MemberErasureTest extends ConsumingServiceTest {
     private long inboxSize(String memberId) {
         return mongo.getCollection("notifications").countDocuments(new Document("memberId", memberId));
     }
+
+    @Test
+    void aSuspendedMembersTokenIsRefusedInNotificationsUntilReinstated() throws Exception {
+        assertSuspensionRefusesUntilReinstated(UUID.randomUUID().toString(), "/api/notifications/me/export",
+                CONSUMED_WITHIN);
+    }
 }

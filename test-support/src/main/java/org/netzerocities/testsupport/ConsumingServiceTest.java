@@ -14,6 +14,8 @@ import java.util.function.Predicate;
 
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.MemberReinstated;
+import org.netzerocities.events.contract.community.MemberSuspended;
 import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.outbox.PendingEvent;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A Spring Boot test of a service that consumes the platform's events from the real broker and serves members over
- * HTTP: the beans such a test drives it with, and the steps of the erasure every service keeps. The test class
- * itself declares its {@code @SpringBootTest}, {@code @AutoConfigureMockMvc} and infrastructure.
+ * HTTP: the beans such a test drives it with, and the steps of the erasure and the suspension every service keeps.
+ * The test class itself declares its {@code @SpringBootTest}, {@code @AutoConfigureMockMvc} and infrastructure.
  */
 public abstract class ConsumingServiceTest {
 
@@ -59,6 +61,36 @@ public abstract class ConsumingServiceTest {
     protected void erase(String memberId, String city) {
         send(TestEvents.event(codec, EventCatalog.MEMBER_ERASED, memberId,
                 new MemberErased(memberId, city, Instant.now())));
+    }
+
+    /** Publishes the member's suspension, as community-service does. */
+    protected void suspend(String memberId) {
+        send(TestEvents.event(codec, EventCatalog.MEMBER_SUSPENDED, memberId,
+                new MemberSuspended(memberId, Instant.now())));
+    }
+
+    /** Publishes the member's reinstatement, as community-service does. */
+    protected void reinstate(String memberId) {
+        send(TestEvents.event(codec, EventCatalog.MEMBER_REINSTATED, memberId,
+                new MemberReinstated(memberId, Instant.now())));
+    }
+
+    /**
+     * Suspends the member and checks that their token is refused at {@code route} within {@code within} (another
+     * test context of the service may have consumed the event, this one then learns it at its next refresh), then
+     * reinstates them and checks that the same token is accepted again.
+     */
+    protected void assertSuspensionRefusesUntilReinstated(String memberId, String route, Duration within)
+            throws Exception {
+        http.perform(get(route).with(asMember(memberId))).andExpect(status().isOk());
+
+        suspend(memberId);
+        await("the suspended member's token refused").atMost(within)
+                .untilAsserted(() -> assertTokenRefused(memberId, route));
+
+        reinstate(memberId);
+        await("the reinstated member's token accepted").atMost(within)
+                .untilAsserted(() -> http.perform(get(route).with(asMember(memberId))).andExpect(status().isOk()));
     }
 
     /**

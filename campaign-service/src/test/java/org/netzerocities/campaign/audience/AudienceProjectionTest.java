@@ -69,4 +69,9 @@ class AudienceProjectionTest extends ConsumingServiceTest {
 
         assertErasureForgets(joined, citizens::existsById, "/api/campaigns/me/export", Duration.ZERO);
     }
+
+    @Test
+    void aSuspendedMembersTokenIsRefusedInCampaignsUntilReinstated() throws Exception {
+        assertSuspensionRefusesUntilReinstated(UUID.randomUUID().toString(), "/api/campaigns/me/export", CONSUMED_WITHIN);
+    }
 }

@@ -31,16 +31,28 @@ class AuthController {
     @PostMapping("/api/community/auth/token")
     @Operation(summary = "Log in with email and password; returns a bearer access token. 401 alike for an unknown "
             + "email and a wrong password; 429 too-many-log-ins with Retry-After after too many failures for the "
-            + "email or from the client's address (nzc.community.quotas.login), whatever the password. "
+            + "email or from the client's address (nzc.community.quotas.login), whatever the password; 403 "
+            + "account-suspended for a suspended member's right password (a wrong one is 401 as for anyone). "
             + "termsAcceptanceRequired: a newer version of the terms is in force, to accept with POST "
             + "/api/community/terms/acceptance")
     LoggedIn token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         return throttle.attempt(credentials.email(), request.getRemoteAddr(),
                         () -> members.authenticate(credentials.email(), credentials.password()))
-                .map(member -> LoggedIn.of(tokens.issue(member.asCaller(), member.displayName(), member.city()),
-                        members.termsAcceptanceRequired(member)))
+                .map(member -> {
+                    if (member.suspended()) {
+                        throw suspended();
+                    }
+                    return LoggedIn.of(tokens.issue(member.asCaller(), member.displayName(), member.city()),
+                            members.termsAcceptanceRequired(member));
+                })
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Unauthorized",
                         "Email or password is wrong"));
+    }
+
+    /** Said only to whoever knows the password: a suspension is no way to learn which addresses have accounts. */
+    private static ApiProblem suspended() {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "account-suspended", "Forbidden",
+                "This account is suspended: contact the platform's admins");
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,10 +18,12 @@ import org.netzerocities.events.contract.community.MemberContactChanged;
 import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.events.contract.community.MemberJoined;
 import org.netzerocities.events.contract.community.MemberProfileUpdated;
+import org.netzerocities.events.contract.community.MemberReinstated;
 import org.netzerocities.events.contract.community.MemberRoleGranted;
 import org.netzerocities.events.contract.community.MemberRoleRevoked;
 import org.netzerocities.events.contract.community.PasswordChanged;
 import org.netzerocities.events.contract.community.PasswordResetRequested;
+import org.netzerocities.events.contract.community.MemberSuspended;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.events.outbox.OutboxAggregate;
 import org.netzerocities.events.outbox.PendingEvent;
@@ -54,6 +57,17 @@ public class Member implements OutboxAggregate {
     public static final String JOINED_WEEK = "joinedWeek";
     public static final String CALL_CODE = "callCode";
     public static final String ERASED_AT = "erasedAt";
+    /** Field names the admins' member search queries on. */
+    public static final String EMAIL = "email";
+    public static final String SUSPENDED_AT = "suspendedAt";
+    public static final String EMAIL_VERIFIED = "emailVerified";
+    /** The admin notes kept for the audit log: {@link AdminNote}. */
+    public static final String ADMIN_NOTES = "adminNotes";
+    /**
+     * Notes kept per member: far more than the suspensions and reinstatements that can happen before the audit log
+     * has read the first one's note, yet a bound on what an admin's back-and-forth can add to the document.
+     */
+    static final int MAX_ADMIN_NOTES = 50;
 
     @Id
     private final String id;
@@ -93,6 +107,13 @@ public class Member implements OutboxAggregate {
      * member ends all sessions) without touching the sessions' own records; {@code null}: none voided.
      */
     private Instant sessionsValidAfter;
+    /**
+     * Who suspended, reinstated or erased the member and why, each keyed by the id of the event announcing it:
+     * public events do not carry the reason, so the audit log reads it here. Written in the same write as the
+     * event, so that the audit entry derived from the event can never miss its reason; kept by the erased stub too,
+     * since the audit log may read the note after the erasure.
+     */
+    private List<AdminNote> adminNotes;
     @Version
     private Long version;
     private final List<PendingEvent> outbox;
@@ -103,7 +124,7 @@ public class Member implements OutboxAggregate {
             List<String> interests, List<String> keywords, String sortName, String callCode, String campaignRef,
             Set<RoleGrant> roles, boolean directoryVisible, Instant joinedAt, String joinedWeek, Instant erasedAt,
             Boolean emailVerified, Integer termsVersion, Instant suspendedAt, Instant sessionsValidAfter,
-            Long version, List<PendingEvent> outbox) {
+            List<AdminNote> adminNotes, Long version, List<PendingEvent> outbox) {
         this.id = id;
         this.email = email;
         this.passwordHash = passwordHash;
@@ -128,6 +149,7 @@ public class Member implements OutboxAggregate {
         this.termsVersion = termsVersion;
         this.suspendedAt = suspendedAt;
         this.sessionsValidAfter = sessionsValidAfter;
+        this.adminNotes = adminNotes == null ? new ArrayList<>() : new ArrayList<>(adminNotes);
         this.version = version;
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
     }
@@ -139,7 +161,7 @@ public class Member implements OutboxAggregate {
                 details.city(),
                 details.languages(), details.interests(), null, null, details.callCode(), details.campaignRef(),
                 Set.of(RoleGrant.global(Role.MEMBER)), false, now, Weeks.isoWeek(now, cityZone), null,
-                false, details.termsVersion(), null, null, null, List.of());
+                false, details.termsVersion(), null, null, null, null, List.of());
         member.index();
         member.outbox.add(events.create(EventCatalog.MEMBER_JOINED, id,
                 new MemberJoined(id, member.displayName(), member.city, member.languages, member.interests,
@@ -153,7 +175,7 @@ public class Member implements OutboxAggregate {
     static Member operator(String id, String email, String passwordHash, Instant now) {
         return new Member(id, email, passwordHash, "Platform admin", null, null, null, null, List.of(), List.of(), List.of(), null, null, null,
                 Set.of(RoleGrant.global(Role.MEMBER), RoleGrant.global(Role.ADMIN)), false, now, null, null,
-                true, null, null, null, null, List.of());
+                true, null, null, null, null, null, List.of());
     }
 
     /**
@@ -221,8 +243,10 @@ public class Member implements OutboxAggregate {
      * Erases the account: profile, credentials and roles go, the email may register again (the stub keeps a
      * placeholder, unique per member, that no address can equal), and the erasure is announced with
      * {@code MemberErased} and a tombstone for the member's contact.
+     *
+     * @param erasedBy the member themselves, or the admin who erased the account on request
      */
-    void erase(Instant now, EventFactory events) {
+    void erase(String erasedBy, Instant now, EventFactory events) {
         String lastCity = city;
         email = "erased:" + id;
         passwordHash = null;
@@ -238,7 +262,9 @@ public class Member implements OutboxAggregate {
         roles.clear();
         directoryVisible = false;
         erasedAt = now;
-        outbox.add(events.create(EventCatalog.MEMBER_ERASED, id, new MemberErased(id, lastCity, now)));
+        PendingEvent erased = events.create(EventCatalog.MEMBER_ERASED, id, new MemberErased(id, lastCity, now));
+        outbox.add(erased);
+        note(erased, erasedBy, null);
         outbox.add(events.tombstone(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC, id));
     }
 
@@ -312,6 +338,47 @@ public class Member implements OutboxAggregate {
         emailVerified = true;
         outbox.add(events.create(EventCatalog.EMAIL_CHANGED, id, new EmailChanged(id, previousEmail, now)));
         announceContact(cityZone, events);
+    }
+
+    /**
+     * Suspends the member: every service refuses their tokens once {@code MemberSuspended} reaches it, and their
+     * sessions end (refresh tokens of logins before now are void, as after a password reset).
+     *
+     * @return false when the member was suspended already: nothing changes then
+     */
+    boolean suspend(String reason, String adminId, Instant now, EventFactory events) {
+        if (suspended()) {
+            return false;
+        }
+        suspendedAt = now;
+        sessionsValidAfter = now;
+        PendingEvent suspended = events.create(EventCatalog.MEMBER_SUSPENDED, id, new MemberSuspended(id, now));
+        outbox.add(suspended);
+        note(suspended, adminId, reason);
+        return true;
+    }
+
+    /**
+     * Ends a suspension; the member logs in again (their former sessions stay void).
+     *
+     * @return false when the member was not suspended: nothing changes then
+     */
+    boolean reinstate(String reason, String adminId, Instant now, EventFactory events) {
+        if (!suspended()) {
+            return false;
+        }
+        suspendedAt = null;
+        PendingEvent reinstated = events.create(EventCatalog.MEMBER_REINSTATED, id, new MemberReinstated(id, now));
+        outbox.add(reinstated);
+        note(reinstated, adminId, reason);
+        return true;
+    }
+
+    private void note(PendingEvent event, String actor, String reason) {
+        adminNotes.add(new AdminNote(event.eventId(), actor, reason));
+        if (adminNotes.size() > MAX_ADMIN_NOTES) {
+            adminNotes.remove(0);
+        }
     }
 
     private void announceContact(ZoneId cityZone, EventFactory events) {
@@ -430,6 +497,16 @@ public class Member implements OutboxAggregate {
         return suspendedAt != null;
     }
 
+    /** When the member was suspended, or {@code null}. */
+    public Instant suspendedAt() {
+        return suspendedAt;
+    }
+
+    /** The note an admin left with the event {@code eventId} (a suspension, reinstatement or erasure), if any. */
+    public Optional<AdminNote> adminNote(String eventId) {
+        return adminNotes.stream().filter(note -> note.eventId().equals(eventId)).findFirst();
+    }
+
     /** Refresh tokens of logins before this are void; {@code null}: none are. */
     public Instant sessionsValidAfter() {
         return sessionsValidAfter;
@@ -438,6 +515,16 @@ public class Member implements OutboxAggregate {
     @Override
     public List<PendingEvent> outbox() {
         return List.copyOf(outbox);
+    }
+
+    /**
+     * Who acted on the member, and why.
+     *
+     * @param eventId the id of the event announcing the action
+     * @param actor   the admin's member id, or the member's own for a self-erasure
+     * @param reason  as the admin gave it, or {@code null}
+     */
+    public record AdminNote(String eventId, String actor, String reason) {
     }
 
     /**

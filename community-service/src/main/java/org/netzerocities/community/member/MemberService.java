@@ -241,18 +241,91 @@ public class MemberService {
     }
 
     /**
-     * Erases the member's account: one write replaces it with a stub that announces the erasure. Every other
+     * Erases the member's own account: one write replaces it with a stub that announces the erasure. Every other
      * part of the platform drops what it holds on receiving {@code MemberErased}.
      */
     @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
     public void erase(String memberId) {
+        erase(get(memberId), memberId);
+    }
+
+    /**
+     * An admin erases a member's account on request, by the same path as the member's own erasure.
+     *
+     * @throws ApiProblem 404 unknown member, 409 the admin's own account or another admin's
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public void eraseOnRequest(String memberId, Caller admin) {
         Member member = get(memberId);
-        member.erase(now(), events);
+        requireNoAdmin(member, admin, "erase");
+        erase(member, admin.memberId());
+    }
+
+    /** @param erasedBy the member themselves, or the admin who erases the account on the member's request */
+    private void erase(Member member, String erasedBy) {
+        member.erase(erasedBy, now(), events);
         members.save(member);
-        links.forget(memberId); // they hold the member's addresses
+        links.forget(member.id()); // they hold the member's addresses
         // refused here at once; every service (this one included) also learns it from MemberErased
-        refusedMembers.refuse(memberId, RefusedMembers.Reason.ERASED);
-        log.info("Member {} erased their account", memberId);
+        refusedMembers.refuse(member.id(), RefusedMembers.Reason.ERASED);
+        log.info("Member {} erased by {}", member.id(),
+                member.id().equals(erasedBy) ? "themselves" : "admin " + erasedBy);
+    }
+
+    /**
+     * An admin suspends a member: their sessions end, logging in is refused, and every service refuses their
+     * tokens (this one at once, the others on {@code MemberSuspended}). Suspending a suspended member changes
+     * nothing.
+     *
+     * @throws ApiProblem 404 unknown member, 409 the admin's own account or another admin's
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public Member suspend(String memberId, String reason, Caller admin) {
+        Member member = get(memberId);
+        requireNoAdmin(member, admin, "suspend");
+        if (member.suspend(reason, admin.memberId(), now(), events)) {
+            member = members.save(member);
+            refusedMembers.refuse(memberId, RefusedMembers.Reason.SUSPENDED);
+            log.info("Member {} suspended by admin {}", memberId, admin.memberId());
+        }
+        return member;
+    }
+
+    /**
+     * An admin ends a member's suspension; reinstating an active member changes nothing.
+     *
+     * @param reason why, or {@code null}
+     * @throws ApiProblem 404 unknown member
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public Member reinstate(String memberId, String reason, Caller admin) {
+        Member member = get(memberId);
+        if (member.reinstate(reason, admin.memberId(), now(), events)) {
+            member = members.save(member);
+            refusedMembers.reinstate(memberId);
+            log.info("Member {} reinstated by admin {}", memberId, admin.memberId());
+        }
+        return member;
+    }
+
+    /**
+     * Admins act on members, not on each other: an admin account is suspended or erased only once its admin role
+     * was revoked (itself audited), so that no single admin locks the others out. An admin's own account is not
+     * theirs to suspend, and they erase it as members do.
+     */
+    private static void requireNoAdmin(Member member, Caller admin, String action) {
+        if (member.id().equals(admin.memberId())) {
+            throw ApiProblem.conflict("own-account", "Admins cannot " + action + " their own account here");
+        }
+        if (member.holds(Role.ADMIN, null)) {
+            throw ApiProblem.conflict("admin-account",
+                    "Admins cannot " + action + " another admin: revoke the admin role first");
+        }
+    }
+
+    /** The note an admin left with one of the member's events, for the audit log; erased members' stubs too. */
+    public Optional<Member.AdminNote> adminNote(String memberId, String eventId) {
+        return members.findById(memberId).flatMap(member -> member.adminNote(eventId));
     }
 
     MemberView view(Member member) {

@@ -28,6 +28,8 @@ class ManifestoVersion implements OutboxAggregate {
     @Id
     private int number;
     private Instant publishedAt;
+    /** The admin who published it, for the audit log; {@code null} for the version seeded at start-up. */
+    private String publishedBy;
     /** By ISO 639-1 language; always holds {@link Languages#ENGLISH}. */
     private Map<String, ManifestoText> texts = new LinkedHashMap<>();
     @Version
@@ -38,10 +40,12 @@ class ManifestoVersion implements OutboxAggregate {
     }
 
     /** Version {@code number} in English, announced with ManifestoVersionPublished in the same write. */
-    static ManifestoVersion publish(int number, ManifestoText english, Instant now, EventFactory events) {
+    static ManifestoVersion publish(int number, ManifestoText english, String publishedBy, Instant now,
+            EventFactory events) {
         ManifestoVersion manifesto = new ManifestoVersion();
         manifesto.number = number;
         manifesto.publishedAt = now;
+        manifesto.publishedBy = publishedBy;
         manifesto.texts.put(Languages.ENGLISH, english);
         manifesto.outbox.add(events.create(EventCatalog.MANIFESTO_VERSION_PUBLISHED, String.valueOf(number),
                 new ManifestoVersionPublished(number, now, english.summary())));
@@ -62,6 +66,10 @@ class ManifestoVersion implements OutboxAggregate {
 
     Instant publishedAt() {
         return publishedAt;
+    }
+
+    String publishedBy() {
+        return publishedBy;
     }
 
     Map<String, ManifestoText> texts() {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ import org.netzerocities.events.outbox.EventFactory;
 
 /** The manifesto's versions: the current one, publishing the next, translations. */
 @Service
-class Manifestos {
+public class Manifestos {
 
     private static final Logger log = LoggerFactory.getLogger(Manifestos.class);
 
@@ -50,6 +51,13 @@ class Manifestos {
         return versions.find(number);
     }
 
+    /** Who published the version, for the audit log: empty for an unknown version and the one seeded at start-up. */
+    public Optional<String> publishedBy(int number) {
+        Query version = Query.query(Criteria.where("_id").is(number));
+        version.fields().include("publishedBy");
+        return Optional.ofNullable(mongo.findOne(version, ManifestoVersion.class)).map(ManifestoVersion::publishedBy);
+    }
+
     /** Every version, without texts, oldest first: a handful of small documents. */
     List<ManifestoVersion> history() {
         Query all = new Query().with(Sort.by("_id"));
@@ -63,7 +71,7 @@ class Manifestos {
      * @throws ApiProblem 409 when another version was published meanwhile
      */
     ManifestoVersion publish(ManifestoText english, String adminId) {
-        ManifestoVersion published = versions.publishNext(number -> ManifestoVersion.publish(number, english,
+        ManifestoVersion published = versions.publishNext(number -> ManifestoVersion.publish(number, english, adminId,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
         log.info("Manifesto version {} published by member {}", published.number(), adminId);
         return published;
@@ -71,7 +79,7 @@ class Manifestos {
 
     /** Creates version 1 unless a version 1 exists; returns whether this call created it. */
     boolean seedFirst(ManifestoText english) {
-        return versions.seedFirst(number -> ManifestoVersion.publish(number, english,
+        return versions.seedFirst(number -> ManifestoVersion.publish(number, english, null,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), events));
     }
 

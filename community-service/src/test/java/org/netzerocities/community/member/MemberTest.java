@@ -100,7 +100,7 @@ class MemberTest {
 
     @Test
     void erasureKeepsNoPersonalDataAndTombstonesTheContact() {
-        ana.erase(ProfilePatchTest.NOW, ProfilePatchTest.EVENTS);
+        ana.erase("m-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS);
 
         assertThat(ana.erased()).isTrue();
         assertThat(ana.email()).isEqualTo("erased:m-1");
@@ -118,5 +118,68 @@ class MemberTest {
         assertThat(tombstone.topic()).isEqualTo(EventCatalog.COMMUNITY_MEMBER_CONTACTS_TOPIC);
         assertThat(tombstone.key()).isEqualTo("m-1");
         assertThat(tombstone.data()).isNull();
+    }
+
+    @Test
+    void aSuspensionEndsTheSessionsIsAnnouncedWithoutItsReasonAndKeepsTheReasonForTheAuditLog() {
+        assertThat(ana.suspend("spam in three groups", "admin-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS))
+                .isTrue();
+
+        assertThat(ana.suspended()).isTrue();
+        assertThat(ana.sessionsValidAfter()).isEqualTo(ProfilePatchTest.NOW);
+        PendingEvent suspended = last();
+        assertThat(suspended.type()).isEqualTo(EventCatalog.MEMBER_SUSPENDED.type());
+        assertThat(suspended.data()).contains("\"memberId\":\"m-1\"").doesNotContain("spam").doesNotContain("admin-1");
+        assertThat(ana.adminNote(suspended.eventId()))
+                .contains(new Member.AdminNote(suspended.eventId(), "admin-1", "spam in three groups"));
+    }
+
+    @Test
+    void suspendingASuspendedMemberOrReinstatingAnActiveOneChangesAndAnnouncesNothing() {
+        assertThat(ana.reinstate(null, "admin-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS)).isFalse();
+        ana.suspend("spam", "admin-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS);
+        int before = ana.outbox().size();
+
+        assertThat(ana.suspend("again", "admin-2", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS)).isFalse();
+
+        assertThat(ana.outbox()).hasSize(before);
+    }
+
+    @Test
+    void aReinstatementEndsTheSuspensionWithItsOwnEventAndNote() {
+        ana.suspend("spam", "admin-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS);
+
+        assertThat(ana.reinstate("appeal upheld", "admin-2", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS)).isTrue();
+
+        assertThat(ana.suspended()).isFalse();
+        PendingEvent reinstated = last();
+        assertThat(reinstated.type()).isEqualTo(EventCatalog.MEMBER_REINSTATED.type());
+        assertThat(ana.adminNote(reinstated.eventId()))
+                .contains(new Member.AdminNote(reinstated.eventId(), "admin-2", "appeal upheld"));
+    }
+
+    @Test
+    void theAdminNotesKeepTheLatestWithinTheirBound() {
+        for (int i = 0; i < Member.MAX_ADMIN_NOTES; i++) {
+            ana.suspend("round " + i, "admin-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS);
+            ana.reinstate(null, "admin-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS);
+        }
+        String first = ana.outbox().stream().filter(e -> e.type().equals(EventCatalog.MEMBER_SUSPENDED.type()))
+                .findFirst().orElseThrow().eventId();
+
+        assertThat(ana.adminNote(first)).isEmpty();
+        assertThat(ana.adminNote(last().eventId())).isPresent();
+    }
+
+    @Test
+    void anErasureOnRequestNotesTheAdminWhoErased() {
+        ana.erase("admin-1", ProfilePatchTest.NOW, ProfilePatchTest.EVENTS);
+
+        PendingEvent erased = ana.outbox().get(ana.outbox().size() - 2);
+        assertThat(ana.adminNote(erased.eventId())).map(Member.AdminNote::actor).contains("admin-1");
+    }
+
+    private PendingEvent last() {
+        return ana.outbox().get(ana.outbox().size() - 1);
     }
 }

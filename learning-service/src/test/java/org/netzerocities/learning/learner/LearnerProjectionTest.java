@@ -69,4 +69,9 @@ class LearnerProjectionTest extends ConsumingServiceTest {
 
         assertErasureForgets(joined, learners::existsById, "/api/learning/me/export", Duration.ZERO);
     }
+
+    @Test
+    void aSuspendedMembersTokenIsRefusedInLearningUntilReinstated() throws Exception {
+        assertSuspensionRefusesUntilReinstated(UUID.randomUUID().toString(), "/api/learning/me/export", CONSUMED_WITHIN);
+    }
 }

@@ -9,7 +9,7 @@ import org.netzerocities.events.contract.community.MemberErased;
 import org.netzerocities.notification.delivery.NotificationTopics;
 import org.netzerocities.notification.delivery.PrivateTopicSender;
 import org.netzerocities.notification.preference.DigestOptOuts;
-import org.netzerocities.notification.schedule.ClusterLease;
+import org.netzerocities.support.schedule.ClusterLease;
 import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -3,7 +3,7 @@ package org.netzerocities.notification.inbox;
 import java.time.Clock;
 
 import org.netzerocities.events.Periodic;
-import org.netzerocities.notification.schedule.ClusterLease;
+import org.netzerocities.support.schedule.ClusterLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -7,7 +7,7 @@ import org.netzerocities.events.Periodic;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
-import org.netzerocities.notification.schedule.ClusterLease;
+import org.netzerocities.support.schedule.ClusterLease;
 import org.netzerocities.support.privacy.PersonalData;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

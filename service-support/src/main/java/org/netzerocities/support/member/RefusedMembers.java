@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -20,9 +21,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * The members whose tokens this service refuses although they are validly signed and unexpired: erased accounts
- * (suspended ones are to follow). Each service records them from community-service's events in its own database
- * ({@value #COLLECTION}: member id, reason, when recorded) and keeps them in memory for the check on every request.
+ * The members whose tokens this service refuses although they are validly signed and unexpired: erased and suspended
+ * accounts. Each service records them from community-service's events in its own database ({@value #COLLECTION}:
+ * member id, reason, when recorded) and keeps them in memory for the check on every request.
  *
  * <p>Of several instances in one consumer group only one receives an event: it refuses the member at once, the
  * others at their next {@link #refresh()}, which reads only what was recorded since the latest record it saw.
@@ -30,8 +31,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * each refresh reads a little further back ({@code overlap}) to catch a record written just before another
  * one that it has already seen.
  *
- * <p>For reasons that end (a reinstated suspension), the record must be changed and re-dated rather than
- * deleted, so that a refresh sees the change; an erasure never ends, and no later reason may replace it.
+ * <p>For reasons that end (a reinstated suspension), the record is changed and re-dated rather than deleted, so
+ * that a refresh sees the change: a reinstated member's record keeps no reason. An erasure never ends, and no later
+ * reason may replace it.
  */
 public class RefusedMembers {
 
@@ -42,7 +44,7 @@ public class RefusedMembers {
 
     /** Why a member's tokens are refused. */
     public enum Reason {
-        ERASED
+        ERASED, SUSPENDED
     }
 
     private final MongoTemplate mongo;
@@ -64,12 +66,37 @@ public class RefusedMembers {
         return refused.contains(memberId);
     }
 
-    /** Records the refusal (again: idempotent) and refuses the member on this instance at once. */
+    /**
+     * Records the refusal (again: idempotent) and refuses the member on this instance at once. A suspension never
+     * replaces an erasure: its conditional upsert then meets the erased member's record on the unique {@code _id}.
+     */
     public void refuse(String memberId, Reason reason) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(memberId)),
-                new Update().set(REASON, reason.name()).currentDate(RECORDED_AT), COLLECTION);
+        Criteria member = Criteria.where("_id").is(memberId);
+        if (reason != Reason.ERASED) {
+            member = member.and(REASON).ne(Reason.ERASED.name());
+        }
+        try {
+            mongo.upsert(Query.query(member), new Update().set(REASON, reason.name()).currentDate(RECORDED_AT),
+                    COLLECTION);
+        }
+        catch (DuplicateKeyException erased) {
+            log.debug("Member {} was erased: {} changes nothing", memberId, reason);
+            return;
+        }
         if (refused.add(memberId)) {
             log.info("Tokens of member {} refused from now on: {}", memberId, reason);
+        }
+    }
+
+    /**
+     * Ends a suspension: the record loses its reason and is re-dated, so that the other instances accept the member
+     * again at their next {@link #refresh()}. An erased member stays refused.
+     */
+    public void reinstate(String memberId) {
+        Query suspended = Query.query(Criteria.where("_id").is(memberId).and(REASON).is(Reason.SUSPENDED.name()));
+        if (mongo.updateFirst(suspended, new Update().unset(REASON).currentDate(RECORDED_AT), COLLECTION)
+                .getModifiedCount() > 0 && refused.remove(memberId)) {
+            log.info("Tokens of member {} accepted again: reinstated", memberId);
         }
     }
 
@@ -91,17 +118,23 @@ public class RefusedMembers {
     }
 
     /**
-     * Reads what other instances recorded since the latest record seen (everything, the first time).
+     * Reads what other instances recorded since the latest record seen (everything, the first time): refusals, and
+     * reinstatements, whose records have no reason.
      *
      * @return how many members are refused here now that were not before
      */
     public synchronized int refresh() {
         Query recent = seenUpTo == null ? new Query()
                 : Query.query(Criteria.where(RECORDED_AT).gte(Date.from(seenUpTo.minus(overlap))));
-        recent.fields().include("_id", RECORDED_AT);
+        recent.fields().include("_id", REASON, RECORDED_AT);
         int learnt = 0;
+        int accepted = 0;
         for (Document record : mongo.find(recent, Document.class, COLLECTION)) {
-            if (refused.add(record.getString("_id"))) {
+            String memberId = record.getString("_id");
+            if (record.getString(REASON) == null) {
+                accepted += refused.remove(memberId) ? 1 : 0;
+            }
+            else if (refused.add(memberId)) {
                 learnt++;
             }
             Date recordedAt = record.getDate(RECORDED_AT);
@@ -109,8 +142,9 @@ public class RefusedMembers {
                 seenUpTo = recordedAt.toInstant();
             }
         }
-        if (learnt > 0) {
-            log.info("Learnt of {} more refused members ({} in all)", learnt, refused.size());
+        if (learnt > 0 || accepted > 0) {
+            log.info("Learnt of {} more refused and {} reinstated members ({} refused in all)", learnt, accepted,
+                    refused.size());
         }
         return learnt;
     }

@@ -6,6 +6,8 @@ import org.netzerocities.events.consumer.EventDispatcher;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.contract.community.MemberErased;
+import org.netzerocities.events.contract.community.MemberReinstated;
+import org.netzerocities.events.contract.community.MemberSuspended;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,9 +17,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Every service that consumes events refuses the tokens of erased members: it records them from
- * {@code MemberErased} and the resource server checks each request's member against them
- * ({@link RefusedMembersFilter}).
+ * Every service that consumes events refuses the tokens of erased and suspended members: it records them from
+ * {@code MemberErased} and {@code MemberSuspended} (until {@code MemberReinstated}) and the resource server checks
+ * each request's member against them ({@link RefusedMembersFilter}).
  */
 @AutoConfiguration(after = EventBackboneAutoConfiguration.class)
 @ConditionalOnBean(EventDispatcher.class)
@@ -44,5 +46,21 @@ public class RefusedMembersAutoConfiguration {
     EventHandler<MemberErased> refuseErasedMember(RefusedMembers refused) {
         return EventHandler.on(EventCatalog.MEMBER_ERASED,
                 (erased, event) -> refused.refuse(erased.memberId(), RefusedMembers.Reason.ERASED));
+    }
+
+    /**
+     * The processed marks, not the handler, keep a redelivered suspension from undoing a later reinstatement: both
+     * travel on the member's key, in order.
+     */
+    @Bean
+    EventHandler<MemberSuspended> refuseSuspendedMember(RefusedMembers refused) {
+        return EventHandler.on(EventCatalog.MEMBER_SUSPENDED,
+                (suspended, event) -> refused.refuse(suspended.memberId(), RefusedMembers.Reason.SUSPENDED));
+    }
+
+    @Bean
+    EventHandler<MemberReinstated> acceptReinstatedMember(RefusedMembers refused) {
+        return EventHandler.on(EventCatalog.MEMBER_REINSTATED,
+                (reinstated, event) -> refused.reinstate(reinstated.memberId()));
     }
 }

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code nzc.refused-members.*}.
  *
- * @param refreshInterval how often each instance reads the refusals other instances recorded: the longest an
- *                        erased member's token still works on an instance that did not receive the event
+ * @param refreshInterval how often each instance reads the refusals and reinstatements other instances recorded:
+ *                        the longest an erased or suspended member's token still works (or a reinstated member's
+ *                        is still refused) on an instance that did not receive the event
  * @param overlap         how far before the latest record seen each refresh reads again, for records written
  *                        out of order (concurrent writes, a failover to a primary whose clock lags a little)
  */

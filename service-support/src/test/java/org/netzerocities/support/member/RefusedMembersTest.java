@@ -112,6 +112,65 @@ class RefusedMembersTest {
         }
     }
 
+    @Test
+    void aSuspendedMemberIsRefusedUntilReinstatedAndIsNotTakenForErased() {
+        RefusedMembers refused = instance();
+        String member = member();
+
+        refused.refuse(member, Reason.SUSPENDED);
+        assertThat(refused.isRefused(member)).isTrue();
+        assertThat(refused.wasErased(member)).isFalse();
+
+        refused.reinstate(member);
+        assertThat(refused.isRefused(member)).isFalse();
+        refused.refuse(member, Reason.SUSPENDED);
+        assertThat(refused.isRefused(member)).as("suspended again").isTrue();
+    }
+
+    @Test
+    void aSuspensionOrReinstatementNeverUndoesAnErasure() {
+        RefusedMembers refused = instance();
+        String member = member();
+        refused.refuse(member, Reason.ERASED);
+
+        refused.refuse(member, Reason.SUSPENDED);
+        refused.reinstate(member);
+
+        assertThat(refused.isRefused(member)).isTrue();
+        assertThat(refused.wasErased(member)).isTrue();
+        RefusedMembers starting = instance();
+        starting.refresh();
+        assertThat(starting.isRefused(member)).as("as another instance reads it").isTrue();
+    }
+
+    @Test
+    void anInstanceThatDidNotReceiveTheReinstatementAcceptsTheMemberAtItsNextRefresh() {
+        RefusedMembers consuming = started();
+        RefusedMembers other = started();
+        String member = member();
+        consuming.refuse(member, Reason.SUSPENDED);
+        other.refresh();
+        assertThat(other.isRefused(member)).isTrue();
+
+        consuming.reinstate(member);
+        other.refresh();
+
+        assertThat(other.isRefused(member)).isFalse();
+        assertThat(instance().refresh()).as("a starting instance refuses nobody for it").isZero();
+    }
+
+    @Test
+    void reinstatingAMemberWhoWasNotSuspendedRecordsNothing() {
+        RefusedMembers refused = instance();
+        String member = member();
+
+        refused.reinstate(member);
+
+        assertThat(refused.isRefused(member)).isFalse();
+        assertThat(mongo.getCollection(RefusedMembers.COLLECTION).countDocuments(new Document("_id", member)))
+                .isZero();
+    }
+
     private RefusedMembers instance() {
         return new RefusedMembers(mongo, Duration.ofMinutes(1));
     }

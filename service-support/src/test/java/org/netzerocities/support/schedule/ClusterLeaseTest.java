@@ -1,4 +1,4 @@
-package org.netzerocities.notification.schedule;
+package org.netzerocities.support.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.netzerocities.notification.schedule;
+package org.netzerocities.support.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,13 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.netzerocities.events.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
  * Background work that runs once across the service's instances: each job has one lease document in
@@ -27,8 +25,9 @@ import org.springframework.stereotype.Component;
  * The lease is kept until it expires rather than released when the task ends, so that a job due every
  * {@code holdFor} runs once per period across instances, not once per instance; a holder that dies leaves it to
  * expire. {@code holdFor} must exceed the task's longest run, or a second instance may start while it still runs.
+ * <p>
+ * Every service with a database gets one ({@link ClusterLeaseAutoConfiguration}).
  */
-@Component
 public class ClusterLease {
 
     static final String COLLECTION = "scheduler_leases";
@@ -38,7 +37,6 @@ public class ClusterLease {
     private final Clock clock;
     private final String instanceId;
 
-    @Autowired
     public ClusterLease(MongoTemplate mongo, Clock clock) {
         this(mongo, clock, UUID.randomUUID().toString());
     }
