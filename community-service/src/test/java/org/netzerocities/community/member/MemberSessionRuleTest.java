@@ -1,0 +1,48 @@
+package org.netzerocities.community.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** Which of a member's sessions may still be renewed. */
+class MemberSessionRuleTest {
+
+    static final Instant LOGIN = Instant.parse("2026-11-20T10:00:00Z");
+
+    /** Suspensions are an admin's; until Member has its mutator, a suspended member is read as stored. */
+    private static Member suspendedAt(Instant suspendedAt) {
+        return new Member("m-1", "ana@example.org", "hash", "Ana", null, null, null, "cluj-napoca", List.of("ro"),
+                List.of("energy"), null, null, null, null, Set.of(RoleGrant.global(Role.MEMBER)), false, LOGIN, null,
+                null, true, null, suspendedAt, null, 1L, List.of());
+    }
+
+    @Test
+    void aMemberInGoodStandingContinuesEverySession() {
+        assertThat(ProfilePatchTest.ana().maySessionContinue(LOGIN)).isTrue();
+    }
+
+    @Test
+    void endingAllSessionsVoidsThoseStartedBeforeButNotLaterOnes() {
+        Member member = ProfilePatchTest.ana();
+        member.endAllSessions(LOGIN);
+
+        assertThat(member.maySessionContinue(LOGIN.minusMillis(1))).isFalse();
+        assertThat(member.maySessionContinue(LOGIN)).isTrue();
+        assertThat(member.maySessionContinue(LOGIN.plus(Duration.ofMinutes(1)))).isTrue();
+    }
+
+    @Test
+    void anErasedOrSuspendedMemberContinuesNoSession() {
+        Member erased = ProfilePatchTest.ana();
+        erased.erase(LOGIN.plusSeconds(60), ProfilePatchTest.EVENTS);
+
+        assertThat(erased.maySessionContinue(LOGIN)).isFalse();
+        assertThat(suspendedAt(LOGIN.plusSeconds(60)).maySessionContinue(LOGIN)).isFalse();
+        assertThat(suspendedAt(LOGIN.minusSeconds(60)).maySessionContinue(LOGIN)).isFalse();
+    }
+}
