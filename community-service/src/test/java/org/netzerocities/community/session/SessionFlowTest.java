@@ -10,9 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.community.CommunityApi;
@@ -219,6 +221,25 @@ class SessionFlowTest {
 
         refused(anas.refreshToken());
         refused(bos.refreshToken());
+    }
+
+    @Test
+    void theExportListsTheMembersSessionsAndAnErasureRemovesThem() throws Exception {
+        CommunityApi.Registered ana = api().register("Ana", "cluj-napoca");
+        Pair phone = logIn(ana, "Phone browser");
+        http.perform(get("/api/community/members/me/export").with(bearer(phone.accessToken())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections.sessions[*].userAgent", Matchers.hasItem("Phone browser")))
+                .andExpect(jsonPath("$.sections.sessions[*].memberId", Matchers.everyItem(Matchers.is(ana.id()))));
+
+        http.perform(delete("/api/community/members/me").with(bearer(phone.accessToken())))
+                .andExpect(status().isNoContent());
+
+        Query anas = Query.query(Criteria.where("memberId").is(ana.id()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(mongo.exists(anas, Session.class)).isFalse();
+            assertThat(mongo.exists(anas, RefreshToken.class)).isFalse();
+        });
     }
 
     @Test
