@@ -96,7 +96,7 @@ public class Sessions {
         }
         Query unexchanged = Query.query(Criteria.where("_id").is(presented.id()).and(RefreshToken.ROTATED_AT).is(null));
         if (mongo.updateFirst(unexchanged, Update.update(RefreshToken.ROTATED_AT, now), RefreshToken.class)
-                .getModifiedCount() == 0) {
+                .getMatchedCount() == 0) {
             // another request exchanged the token since it was read: that one continues the session
             return Optional.empty();
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -88,11 +89,13 @@ class SessionsTest {
         Sessions sessions = sessions();
         IssuedSession first = sessions.start(UUID.randomUUID().toString(), "Firefox");
         int racers = 6;
-        CyclicBarrier start = new CyclicBarrier(racers);
-        Callable<Optional<Sessions.Renewed<String>>> exchange = () -> {
-            start.await();
-            return sessions.rotate(first.refreshToken(), SessionsTest::anyone);
-        };
+        // every racer has read the token as not yet exchanged before any of them tries to exchange it
+        CyclicBarrier allHaveRead = new CyclicBarrier(racers);
+        Callable<Optional<Sessions.Renewed<String>>> exchange = () -> sessions.rotate(first.refreshToken(),
+                session -> {
+                    await(allHaveRead);
+                    return anyone(session);
+                });
         var pool = Executors.newFixedThreadPool(racers);
         List<Future<Optional<Sessions.Renewed<String>>>> futures = IntStream.range(0, racers)
                 .mapToObj(i -> pool.submit(exchange)).toList();
@@ -217,6 +220,15 @@ class SessionsTest {
         assertThat(Session.device("x".repeat(10_000))).hasSize(Session.USER_AGENT_LENGTH);
         assertThat(Session.device(" \t ")).isNull();
         assertThat(Session.device(null)).isNull();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static <T> T get(Future<T> future) {
