@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Rotation and reuse detection against the real database. Each test has its own {@link Sessions} on a clock it
- * moves, long ago, so that purging at its times touches no session of the other tests sharing the database.
+ * Rotation and reuse detection against the real database, at times the test sets, long ago, so that purging at
+ * its times touches no session of the other tests sharing the database.
  */
 @SpringBootTest(properties = { "nzc.admin.email=admin@nzc.test", "nzc.admin.password=admin-password-1" })
 @Import(PlatformInfrastructure.class)
@@ -41,10 +40,12 @@ class SessionsTest {
     @Autowired
     MongoTemplate mongo;
 
-    private final MovableClock clock = new MovableClock(T0);
+    /** The time of the test's next call: each call is made at the time the test has moved to. */
+    private Instant now = T0;
 
     private Sessions sessions() {
-        return new Sessions(mongo, new SessionProperties(TTL, WINDOW, Duration.ofHours(1)), clock);
+        return new Sessions(mongo, new SessionProperties(TTL, WINDOW, Duration.ofHours(1)),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static Optional<String> anyone(Session session) {
@@ -53,12 +54,11 @@ class SessionsTest {
 
     @Test
     void aRefreshTokenIsExchangedOnceForTheNextOneOfTheSameSession() {
-        Sessions sessions = sessions();
         String member = UUID.randomUUID().toString();
-        IssuedSession first = sessions.start(member, "Firefox");
-        clock.advance(Duration.ofMinutes(20));
+        IssuedSession first = sessions().start(member, "Firefox");
+        now = now.plus(Duration.ofMinutes(20));
 
-        var renewed = sessions.rotate(first.refreshToken(), SessionsTest::anyone).orElseThrow();
+        var renewed = sessions().rotate(first.refreshToken(), SessionsTest::anyone).orElseThrow();
 
         assertThat(renewed.holder()).isEqualTo(member);
         assertThat(renewed.session().sessionId()).isEqualTo(first.sessionId());
@@ -67,31 +67,29 @@ class SessionsTest {
         Session session = mongo.findById(first.sessionId(), Session.class);
         assertThat(session.lastUsedAt()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
         assertThat(session.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(20)).plus(TTL));
-        assertThat(sessions.rotate(renewed.session().refreshToken(), SessionsTest::anyone)).isPresent();
+        assertThat(sessions().rotate(renewed.session().refreshToken(), SessionsTest::anyone)).isPresent();
     }
 
     @Test
     void anExchangedTokenPresentedAgainEndsTheSessionAndTheCurrentTokenWithIt() {
-        Sessions sessions = sessions();
-        IssuedSession first = sessions.start(UUID.randomUUID().toString(), "Firefox");
-        String current = sessions.rotate(first.refreshToken(), SessionsTest::anyone).orElseThrow().session()
+        IssuedSession first = sessions().start(UUID.randomUUID().toString(), "Firefox");
+        String current = sessions().rotate(first.refreshToken(), SessionsTest::anyone).orElseThrow().session()
                 .refreshToken();
-        clock.advance(WINDOW);
+        now = now.plus(WINDOW);
 
-        assertThat(sessions.rotate(first.refreshToken(), SessionsTest::anyone)).as("the reused token").isEmpty();
+        assertThat(sessions().rotate(first.refreshToken(), SessionsTest::anyone)).as("the reused token").isEmpty();
 
-        assertThat(sessions.rotate(current, SessionsTest::anyone)).as("the family's current token").isEmpty();
+        assertThat(sessions().rotate(current, SessionsTest::anyone)).as("the family's current token").isEmpty();
         assertThat(mongo.findById(first.sessionId(), Session.class)).isNull();
     }
 
     @Test
     void ofConcurrentExchangesOfOneTokenExactlyOneWinsAndTheSessionGoesOnWithIt() throws Exception {
-        Sessions sessions = sessions();
-        IssuedSession first = sessions.start(UUID.randomUUID().toString(), "Firefox");
+        IssuedSession first = sessions().start(UUID.randomUUID().toString(), "Firefox");
         int racers = 6;
         // every racer has read the token as not yet exchanged before any of them tries to exchange it
         CyclicBarrier allHaveRead = new CyclicBarrier(racers);
-        Callable<Optional<Sessions.Renewed<String>>> exchange = () -> sessions.rotate(first.refreshToken(),
+        Callable<Optional<Sessions.Renewed<String>>> exchange = () -> sessions().rotate(first.refreshToken(),
                 session -> {
                     await(allHaveRead);
                     return anyone(session);
@@ -104,57 +102,53 @@ class SessionsTest {
 
         List<Sessions.Renewed<String>> winners = outcomes.stream().flatMap(Optional::stream).toList();
         assertThat(winners).hasSize(1);
-        assertThat(sessions.rotate(winners.get(0).session().refreshToken(), SessionsTest::anyone))
+        assertThat(sessions().rotate(winners.get(0).session().refreshToken(), SessionsTest::anyone))
                 .as("the winner's token continues the session").isPresent();
     }
 
     @Test
     void anExchangedTokenPresentedAgainWithinAMomentIsRefusedAloneAsTheLoserOfARace() {
-        Sessions sessions = sessions();
-        IssuedSession first = sessions.start(UUID.randomUUID().toString(), "Firefox");
-        String current = sessions.rotate(first.refreshToken(), SessionsTest::anyone).orElseThrow().session()
+        IssuedSession first = sessions().start(UUID.randomUUID().toString(), "Firefox");
+        String current = sessions().rotate(first.refreshToken(), SessionsTest::anyone).orElseThrow().session()
                 .refreshToken();
-        clock.advance(WINDOW.minusMillis(1));
+        now = now.plus(WINDOW.minusMillis(1));
 
-        assertThat(sessions.rotate(first.refreshToken(), SessionsTest::anyone)).isEmpty();
+        assertThat(sessions().rotate(first.refreshToken(), SessionsTest::anyone)).isEmpty();
 
-        assertThat(sessions.rotate(current, SessionsTest::anyone)).isPresent();
+        assertThat(sessions().rotate(current, SessionsTest::anyone)).isPresent();
     }
 
     @Test
     void aTokenIsRefusedOnceExpiredAndASessionLastsWhileItIsRefreshedInTime() {
-        Sessions sessions = sessions();
-        IssuedSession kept = sessions.start(UUID.randomUUID().toString(), "Firefox");
-        IssuedSession idle = sessions.start(UUID.randomUUID().toString(), "Safari");
+        IssuedSession kept = sessions().start(UUID.randomUUID().toString(), "Firefox");
+        IssuedSession idle = sessions().start(UUID.randomUUID().toString(), "Safari");
         String token = kept.refreshToken();
         for (int i = 0; i < 3; i++) {
-            clock.advance(TTL.minusDays(1));
-            token = sessions.rotate(token, SessionsTest::anyone).orElseThrow().session().refreshToken();
+            now = now.plus(TTL.minusDays(1));
+            token = sessions().rotate(token, SessionsTest::anyone).orElseThrow().session().refreshToken();
         }
 
-        assertThat(sessions.rotate(idle.refreshToken(), SessionsTest::anyone)).isEmpty();
-        clock.advance(TTL);
-        assertThat(sessions.rotate(token, SessionsTest::anyone)).isEmpty();
+        assertThat(sessions().rotate(idle.refreshToken(), SessionsTest::anyone)).isEmpty();
+        now = now.plus(TTL);
+        assertThat(sessions().rotate(token, SessionsTest::anyone)).isEmpty();
     }
 
     @Test
     void aSessionWhoseMemberMayNotContinueIsNotRenewedAndItsTokenIsNotSpent() {
-        Sessions sessions = sessions();
-        IssuedSession session = sessions.start(UUID.randomUUID().toString(), "Firefox");
+        IssuedSession session = sessions().start(UUID.randomUUID().toString(), "Firefox");
 
-        assertThat(sessions.rotate(session.refreshToken(), s -> Optional.empty())).isEmpty();
+        assertThat(sessions().rotate(session.refreshToken(), s -> Optional.empty())).isEmpty();
 
         assertThat(mongo.findById(Sessions.hash(session.refreshToken()), RefreshToken.class).wasRotated()).isFalse();
     }
 
     @Test
     void unknownTokensAreRefusedAndTokensAreStoredOnlyAsTheirHash() {
-        Sessions sessions = sessions();
         String member = UUID.randomUUID().toString();
-        IssuedSession session = sessions.start(member, "Firefox");
+        IssuedSession session = sessions().start(member, "Firefox");
 
-        assertThat(sessions.rotate("not-a-token", SessionsTest::anyone)).isEmpty();
-        assertThat(sessions.rotate(session.refreshToken() + "x", SessionsTest::anyone)).isEmpty();
+        assertThat(sessions().rotate("not-a-token", SessionsTest::anyone)).isEmpty();
+        assertThat(sessions().rotate(session.refreshToken() + "x", SessionsTest::anyone)).isEmpty();
         List<RefreshToken> stored = mongo.find(Query.query(Criteria.where("memberId").is(member)), RefreshToken.class);
         assertThat(stored).singleElement().satisfies(token -> {
             assertThat(token.id()).isEqualTo(Sessions.hash(session.refreshToken()))
@@ -165,48 +159,45 @@ class SessionsTest {
 
     @Test
     void logOutWithAnyTokenOfTheSessionEndsItAndAnotherMembersSessionCannotBeEnded() {
-        Sessions sessions = sessions();
         String member = UUID.randomUUID().toString();
-        IssuedSession phone = sessions.start(member, "Phone");
-        IssuedSession laptop = sessions.start(member, "Laptop");
-        IssuedSession other = sessions.start(UUID.randomUUID().toString(), "Other");
+        IssuedSession phone = sessions().start(member, "Phone");
+        IssuedSession laptop = sessions().start(member, "Laptop");
+        IssuedSession other = sessions().start(UUID.randomUUID().toString(), "Other");
 
-        sessions.endByToken(phone.refreshToken());
-        assertThat(sessions.end(member, other.sessionId())).isFalse();
-        assertThat(sessions.end(member, laptop.sessionId())).isTrue();
+        sessions().endByToken(phone.refreshToken());
+        assertThat(sessions().end(member, other.sessionId())).isFalse();
+        assertThat(sessions().end(member, laptop.sessionId())).isTrue();
 
-        assertThat(sessions.rotate(phone.refreshToken(), SessionsTest::anyone)).isEmpty();
-        assertThat(sessions.rotate(laptop.refreshToken(), SessionsTest::anyone)).isEmpty();
-        assertThat(sessions.rotate(other.refreshToken(), SessionsTest::anyone)).isPresent();
+        assertThat(sessions().rotate(phone.refreshToken(), SessionsTest::anyone)).isEmpty();
+        assertThat(sessions().rotate(laptop.refreshToken(), SessionsTest::anyone)).isEmpty();
+        assertThat(sessions().rotate(other.refreshToken(), SessionsTest::anyone)).isPresent();
     }
 
     @Test
     void theActiveSessionsAreTheMembersUnexpiredOnesNotVoidedMostRecentlyUsedFirst() {
-        Sessions sessions = sessions();
         String member = UUID.randomUUID().toString();
-        IssuedSession voided = sessions.start(member, "Old");
-        clock.advance(Duration.ofMinutes(1));
-        Instant validAfter = clock.instant();
-        IssuedSession older = sessions.start(member, "Tablet");
-        clock.advance(Duration.ofMinutes(1));
-        IssuedSession newer = sessions.start(member, "Phone");
-        sessions.start(UUID.randomUUID().toString(), "Someone else's");
-        clock.advance(Duration.ofMinutes(1));
-        sessions.rotate(older.refreshToken(), SessionsTest::anyone).orElseThrow();
+        IssuedSession voided = sessions().start(member, "Old");
+        now = now.plus(Duration.ofMinutes(1));
+        Instant validAfter = now;
+        IssuedSession older = sessions().start(member, "Tablet");
+        now = now.plus(Duration.ofMinutes(1));
+        IssuedSession newer = sessions().start(member, "Phone");
+        sessions().start(UUID.randomUUID().toString(), "Someone else's");
+        now = now.plus(Duration.ofMinutes(1));
+        sessions().rotate(older.refreshToken(), SessionsTest::anyone).orElseThrow();
 
-        assertThat(sessions.active(member, validAfter)).extracting(Session::id)
+        assertThat(sessions().active(member, validAfter)).extracting(Session::id)
                 .containsExactly(older.sessionId(), newer.sessionId());
-        assertThat(sessions.active(member, null)).extracting(Session::id).contains(voided.sessionId());
+        assertThat(sessions().active(member, null)).extracting(Session::id).contains(voided.sessionId());
     }
 
     @Test
     void thePurgeRemovesExpiredSessionsAndTokensOnly() {
-        Sessions sessions = sessions();
-        IssuedSession expired = sessions.start(UUID.randomUUID().toString(), "Firefox");
-        clock.advance(Duration.ofDays(1));
-        IssuedSession live = sessions.start(UUID.randomUUID().toString(), "Firefox");
+        IssuedSession expired = sessions().start(UUID.randomUUID().toString(), "Firefox");
+        now = now.plus(Duration.ofDays(1));
+        IssuedSession live = sessions().start(UUID.randomUUID().toString(), "Firefox");
 
-        sessions.purge(T0.plus(TTL));
+        sessions().purge(T0.plus(TTL));
 
         assertThat(mongo.findById(expired.sessionId(), Session.class)).isNull();
         assertThat(mongo.findById(Sessions.hash(expired.refreshToken()), RefreshToken.class)).isNull();
@@ -237,35 +228,6 @@ class SessionsTest {
         }
         catch (Exception ex) {
             throw new IllegalStateException(ex);
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
