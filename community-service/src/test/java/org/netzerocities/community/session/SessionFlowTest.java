@@ -251,6 +251,18 @@ class SessionFlowTest {
                 .andExpect(jsonPath("$.items[*].current", Matchers.contains(true)));
     }
 
+    @Test
+    void theApiDocsDescribeTheRoutesAndTakeTheSessionFromTheTokenNotFromParameters() throws Exception {
+        http.perform(get("/api/community/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/community/auth/refresh'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/community/auth/logout'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/community/members/me/sessions'].delete").exists())
+                .andExpect(jsonPath("$.paths['/api/community/members/me/sessions/{id}'].delete").exists())
+                .andExpect(jsonPath("$.paths['/api/community/members/me/sessions'].get.parameters[*].name",
+                        Matchers.containsInAnyOrder("page", "size")));
+    }
+
     record Pair(String accessToken, String refreshToken) {
 
         static Pair of(String body) {
