@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -34,7 +33,7 @@ class SessionController {
     @GetMapping
     @Operation(summary = "The caller's sessions that can still be refreshed, most recently used first: id, userAgent, "
             + "createdAt, lastUsedAt, expiresAt, and current (the session of the access token of this request)")
-    PageResponse<MemberSessions.SessionView> list(Caller caller, @Parameter(hidden = true) @AuthenticationPrincipal Jwt token,
+    PageResponse<MemberSessions.SessionView> list(Caller caller, @AuthenticationPrincipal Jwt token,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
         return sessions.list(caller.memberId(), token.getClaimAsString(TokenIssuer.SESSION_CLAIM),
