@@ -12,7 +12,8 @@ cd "${BENCH_TREE:-.}"
 echo "measuring $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo '+changes')"
 data=$(mktemp -d /tmp/nzc-bench-boards.XXXXXX)
 log="$data/launcher.out"
-NZC_DATA_DIR="$data" NZC_RAISE_RATE_LIMITS=true java -cp "deploy/launcher/target/classes:deploy/launcher/target/lib/*" \
+# the bench signs its members in once and holds their access tokens for the whole run (15 min by default)
+NZC_DATA_DIR="$data" NZC_RAISE_RATE_LIMITS=true NZC_TOKEN_TTL=${NZC_TOKEN_TTL:-2h} java -cp "deploy/launcher/target/classes:deploy/launcher/target/lib/*" \
   org.netzerocities.launcher.LocalStack >"$log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid || true; rm -rf "$data"' EXIT

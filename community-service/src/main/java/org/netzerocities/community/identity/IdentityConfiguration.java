@@ -55,6 +55,8 @@ class IdentityConfiguration {
                 PublicEndpoints.get("/api/community/cities"),
                 PublicEndpoints.post("/api/community/members"),
                 PublicEndpoints.post("/api/community/auth/token"),
+                PublicEndpoints.post("/api/community/auth/refresh"),
+                PublicEndpoints.post("/api/community/auth/logout"),
                 PublicEndpoints.get("/api/community/.well-known/jwks.json"));
     }
 }

@@ -381,6 +381,19 @@ public class Member implements OutboxAggregate {
         }
     }
 
+    /**
+     * Voids every session of the member: their refresh tokens are refused from now on (access tokens already
+     * issued run out within their short lifetime).
+     */
+    void endAllSessions(Instant now) {
+        sessionsValidAfter = now;
+    }
+
+    /** Whether a session that started at {@code startedAt} may still be renewed. */
+    public boolean maySessionContinue(Instant startedAt) {
+        return !erased() && !suspended() && (sessionsValidAfter == null || !startedAt.isBefore(sessionsValidAfter));
+    }
+
     private void announceContact(ZoneId cityZone, EventFactory events) {
         outbox.add(events.create(EventCatalog.MEMBER_CONTACT_CHANGED, id, new MemberContactChanged(id, email, emailVerified,
                 languages.isEmpty() ? "en" : languages.get(0), timeZone(cityZone), displayName())));

@@ -3,8 +3,8 @@ package org.netzerocities.community.member;
 import java.net.URI;
 import java.util.List;
 
-import org.netzerocities.community.identity.TokenIssuer;
 import org.netzerocities.support.caller.Caller;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,21 +31,23 @@ class MemberController {
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final MemberService members;
-    private final TokenIssuer tokens;
+    private final MemberSessions sessions;
 
-    MemberController(MemberService members, TokenIssuer tokens) {
+    MemberController(MemberService members, MemberSessions sessions) {
         this.members = members;
-        this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @PostMapping
-    @Operation(summary = "Register as a member; answers with the profile and a first access token")
-    ResponseEntity<Registered> register(@Valid @RequestBody Registration registration) {
+    @Operation(summary = "Register as a member; answers with the profile and the tokens of a first session, as a "
+            + "log-in does")
+    ResponseEntity<Registered> register(@Valid @RequestBody Registration registration,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         Member member = members.register(registration);
-        TokenIssuer.AccessToken token = tokens.issue(member.asCaller(), member.displayName(), member.city());
+        MemberSessions.Tokens tokens = sessions.start(member, userAgent);
         return ResponseEntity.created(URI.create("/api/community/members/" + member.id()))
-                .body(new Registered(members.view(member), token.accessToken(), token.tokenType(),
-                        token.expiresIn()));
+                .body(new Registered(members.view(member), tokens.accessToken(), tokens.tokenType(),
+                        tokens.expiresIn(), tokens.refreshToken(), tokens.refreshExpiresIn()));
     }
 
     @GetMapping("/me")
@@ -88,7 +91,8 @@ class MemberController {
         return new RolesLeft(member.id(), member.roles().stream().sorted(RoleGrant.ORDER).toList());
     }
 
-    record Registered(MemberView member, String accessToken, String tokenType, long expiresIn) {
+    record Registered(MemberView member, String accessToken, String tokenType, long expiresIn, String refreshToken,
+            long refreshExpiresIn) {
     }
 
     record RolesLeft(String memberId, List<RoleGrant> roles) {

@@ -328,6 +328,18 @@ public class MemberService {
         return members.findById(memberId).flatMap(member -> member.adminNote(eventId));
     }
 
+    /**
+     * Voids every session of the member (their refresh tokens, the one in use included), in the member's own
+     * write, as a password change does.
+     */
+    @Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 3, delay = 20)
+    public void endAllSessions(String memberId) {
+        Member member = get(memberId);
+        member.endAllSessions(now());
+        members.save(member);
+        log.info("Member {} ended all their sessions", memberId);
+    }
+
     MemberView view(Member member) {
         return MemberView.of(member, zoneOf(member.city()), termsAcceptanceRequired(member));
     }

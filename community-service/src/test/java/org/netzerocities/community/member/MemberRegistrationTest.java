@@ -95,7 +95,8 @@ class MemberRegistrationTest {
                 .andExpect(jsonPath("$.member.directoryVisible").value(false))
                 .andExpect(jsonPath("$.member.passwordHash").doesNotExist())
                 .andExpect(jsonPath("$.tokenType").value("Bearer"))
-                .andExpect(jsonPath("$.expiresIn").value(3600))
+                .andExpect(jsonPath("$.expiresIn").value(900))
+                .andExpect(jsonPath("$.refreshToken").isString())
                 .andReturn().getResponse().getContentAsString();
         String memberId = JsonPath.read(body, "$.member.id");
         String token = JsonPath.read(body, "$.accessToken");
