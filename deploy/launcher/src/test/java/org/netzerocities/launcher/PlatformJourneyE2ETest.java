@@ -581,6 +581,74 @@ class PlatformJourneyE2ETest {
     }
 
     /** A Server-Sent Events connection read in the background, as EventSource reads it. */
+    /**
+     * Issue 12's account lifecycle: a citizen registers accepting the terms, confirms her address from the
+     * verification email, logs in and refreshes her session; she forgets her password, resets it from the email,
+     * and the refresh token she held before is refused; an admin suspends her and every service refuses her
+     * access token at once, the audit log keeps who did it and why; reinstated, she is accepted again.
+     */
+    @Test
+    @Order(10)
+    void citizenVerifiesHerAddressResetsHerPasswordAndIsSuspendedEverywhereByAnAdmin() throws Exception {
+        String email = "irena-" + UUID.randomUUID() + "@example.org";
+        String memberId = register(email, "krakow", "Irena Nowak").at("/member/id").asString();
+
+        String verification = await().atMost(EVENTUALLY).until(() -> linkToken(email, "Confirm your email address"),
+                token -> token != null);
+        call("POST", "/api/community/email-verifications/confirmation", "{\"token\":\"" + verification + "\"}",
+                null, 204);
+        assertThat(send("POST", "/api/community/email-verifications/confirmation",
+                "{\"token\":\"" + verification + "\"}", null).statusCode()).as("a link works once").isEqualTo(400);
+
+        JsonNode session = call("POST", "/api/community/auth/token",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null, 200);
+        assertThat(session.get("termsAcceptanceRequired").asBoolean()).isFalse();
+        assertThat(call("GET", "/api/community/members/me", null, session.get("accessToken").asString(), 200)
+                .get("emailVerified").asBoolean()).isTrue();
+        JsonNode refreshed = call("POST", "/api/community/auth/refresh",
+                "{\"refreshToken\":\"" + session.get("refreshToken").asString() + "\"}", null, 200);
+        String heldRefreshToken = refreshed.get("refreshToken").asString();
+        assertThat(heldRefreshToken).isNotEqualTo(session.get("refreshToken").asString());
+
+        call("POST", "/api/community/password-resets", "{\"email\":\"" + email + "\"}", null, 202);
+        call("POST", "/api/community/password-resets", "{\"email\":\"nobody-" + UUID.randomUUID()
+                + "@example.org\"}", null, 202);
+        String reset = await().atMost(EVENTUALLY).until(() -> linkToken(email, "Reset your password"),
+                token -> token != null);
+        call("POST", "/api/community/password-resets/confirmation",
+                "{\"token\":\"" + reset + "\",\"password\":\"a new horse battery staple\"}", null, 204);
+        assertThat(send("POST", "/api/community/auth/refresh", "{\"refreshToken\":\"" + heldRefreshToken + "\"}",
+                null).statusCode()).as("the refresh token from before the reset").isEqualTo(401);
+        assertThat(send("POST", "/api/community/auth/token",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null).statusCode())
+                .as("the old password").isEqualTo(401);
+        String token = logIn(email, "a new horse battery staple");
+        List<String> memberRoutes = List.of("/api/community/members/me", "/api/learning/enrollments/me",
+                "/api/campaigns/engagement-plans/mine", "/api/notifications");
+        for (String route : memberRoutes) {
+            assertThat(send("GET", route, null, token).statusCode()).as(route).isNotEqualTo(401);
+        }
+
+        String admin = adminToken();
+        call("POST", "/api/community/admin/members/" + memberId + "/suspension",
+                "{\"reason\":\"Spam in the Kraków group\"}", admin, 204);
+        for (String route : memberRoutes) {
+            await().atMost(EVENTUALLY).untilAsserted(() ->
+                    assertThat(send("GET", route, null, token).statusCode()).as(route).isEqualTo(401));
+        }
+        assertThat(send("POST", "/api/community/auth/token",
+                "{\"email\":\"" + email + "\",\"password\":\"a new horse battery staple\"}", null).statusCode())
+                .as("a suspended member cannot log in").isEqualTo(403);
+        JsonNode audit = call("GET", "/api/community/admin/audit?subject=" + memberId, null, admin, 200);
+        assertThat(audit.toString()).contains("Spam in the Kraków group");
+
+        call("DELETE", "/api/community/admin/members/" + memberId + "/suspension", null, admin, 204);
+        for (String route : memberRoutes) {
+            await().atMost(EVENTUALLY).untilAsserted(() ->
+                    assertThat(send("GET", route, null, token).statusCode()).as(route).isNotEqualTo(401));
+        }
+    }
+
     private static final class EventStream implements AutoCloseable {
 
         private final StringBuffer text = new StringBuffer();
@@ -733,6 +801,26 @@ class PlatformJourneyE2ETest {
                 + stack.options().mailWebPort() + "/api/user/" + address + "/messages/INBOX/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return mails.statusCode() == 200 ? mails.body() : "";
+    }
+
+    /**
+     * The one-time token of the newest email with this subject to the address (the link carries it in its fragment,
+     * {@code #token=}), or {@code null} while none arrived. The raw MIME may be quoted-printable.
+     */
+    private static String linkToken(String address, String subject) throws Exception {
+        String mails = mailsTo(address);
+        if (mails.isEmpty()) {
+            return null;
+        }
+        String token = null;
+        for (JsonNode mail : json.readTree(mails)) {
+            String mime = mail.path("mimeMessage").asString("").replace("=\r\n", "").replace("=3D", "=");
+            var found = java.util.regex.Pattern.compile("#token=([A-Za-z0-9_-]+)").matcher(mime);
+            if (mail.path("subject").asString("").contains(subject) && found.find()) {
+                token = found.group(1);
+            }
+        }
+        return token;
     }
 
     private static void republish(List<ConsumerRecord<String, String>> records) throws Exception {
