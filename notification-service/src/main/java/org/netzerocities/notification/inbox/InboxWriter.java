@@ -3,15 +3,19 @@ package org.netzerocities.notification.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.netzerocities.notification.contact.MemberContact;
 import org.netzerocities.notification.contact.MemberContactRepository;
 import org.netzerocities.notification.delivery.EmailRequest;
@@ -28,17 +32,22 @@ import org.netzerocities.notification.preference.DeliveryPlanner;
 import org.netzerocities.support.member.RefusedMembers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes routing's drafts into members' inboxes, a whole batch at a time: one read of the batch's erased members,
- * one of their contacts, the plans of the whole batch, one unordered bulk insert, then the emails to send now and
+ * Writes routing's drafts into members' inboxes, a whole batch at a time: one read of the batch's erased members
+ * and, at the same time, one of their contacts, the plans of the whole batch, one unordered bulk insert, then the emails to send now and
  * the live pushes, awaited together. One consumer owns each partition of the deliveries topic, so a member's
  * notifications are written by one thread in order, and their sequence numbers (the drafts' offsets) grow.
  *
@@ -51,6 +60,7 @@ class InboxWriter {
 
     /** The listener's id, e.g. to stop it in the listener endpoint registry. */
     static final String LISTENER_ID = "notification-writer";
+    static final String WRITER_CONTAINER = "writerContainerPostProcessor";
 
     private static final Logger log = LoggerFactory.getLogger(InboxWriter.class);
     private static final int DUPLICATE_KEY = 11000;
@@ -64,10 +74,12 @@ class InboxWriter {
     private final JsonMapper json;
     private final Clock clock;
     private final InboxProperties properties;
+    private final LocalPushGate localPushes;
+    private final ApplicationEventPublisher published;
 
     InboxWriter(MongoTemplate mongo, MemberContactRepository contacts, RefusedMembers refused, DeliveryPlanner planner,
             NotificationTexts texts, PrivateTopicSender sender, JsonMapper json, Clock clock,
-            InboxProperties properties) {
+            InboxProperties properties, LocalPushGate localPushes, ApplicationEventPublisher published) {
         this.mongo = mongo;
         this.contacts = contacts;
         this.refused = refused;
@@ -77,6 +89,27 @@ class InboxWriter {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.localPushes = localPushes;
+        this.published = published;
+    }
+
+    /**
+     * Shuts the gate of local pushes whenever the writer takes over partitions (see {@link LocalPushGate}), at the
+     * live topic's end offsets of that moment.
+     */
+    @Bean(WRITER_CONTAINER)
+    static ContainerPostProcessor<String, String, AbstractMessageListenerContainer<String, String>> writerContainer(
+            LocalPushGate localPushes) {
+        return container -> container.getContainerProperties().setConsumerRebalanceListener(
+                new ConsumerAwareRebalanceListener() {
+                    @Override
+                    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                        if (!partitions.isEmpty()) {
+                            localPushes.shutUntil(consumer.endOffsets(consumer.partitionsFor(NotificationTopics.LIVE)
+                                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList()));
+                        }
+                    }
+                });
     }
 
     /** A draft and its member's sequence number. */
@@ -85,7 +118,7 @@ class InboxWriter {
 
     @KafkaListener(id = LISTENER_ID, topics = NotificationTopics.DELIVERIES,
             groupId = "${spring.kafka.consumer.group-id}-writer",
-            containerFactory = PrivateTopicListeners.FACTORY,
+            containerFactory = PrivateTopicListeners.FACTORY, containerPostProcessor = WRITER_CONTAINER,
             properties = {
                     "max.poll.records=${nzc.notifications.writer.max-poll-records:1000}",
                     "fetch.max.wait.ms=${nzc.notifications.writer.fetch-max-wait-ms:100}" })
@@ -109,14 +142,17 @@ class InboxWriter {
         if (deliveries.isEmpty()) {
             return;
         }
-        Set<String> erased = refused.erasedAmong(deliveries.stream().map(d -> d.draft().memberId()).collect(Collectors.toSet()));
+        Set<String> memberIds = deliveries.stream().map(d -> d.draft().memberId()).collect(Collectors.toSet());
+        // two independent reads at once: the batch waits for one round trip to the database instead of two
+        CompletableFuture<Set<String>> erasedRead = CompletableFuture.supplyAsync(() -> refused.erasedAmong(memberIds));
+        Map<String, MemberContact> contactsById = new LinkedHashMap<>();
+        contacts.findAllById(memberIds).forEach(contact -> contactsById.put(contact.memberId(), contact));
+        Set<String> erased = erasedRead.join();
         if (!erased.isEmpty()) {
             deliveries = deliveries.stream().filter(d -> !erased.contains(d.draft().memberId())).toList();
+            erased.forEach(contactsById::remove);
             log.info("No notification for {} erased members of the batch", erased.size());
         }
-        Map<String, MemberContact> contactsById = new LinkedHashMap<>();
-        contacts.findAllById(deliveries.stream().map(d -> d.draft().memberId()).collect(Collectors.toSet()))
-                .forEach(contact -> contactsById.put(contact.memberId(), contact));
         Instant now = clock.instant();
         List<ChannelPlan> plans = planner.plan(deliveries.stream().map(Delivery::draft).toList(), contactsById, now);
 
@@ -140,9 +176,12 @@ class InboxWriter {
             }
         }
         Set<String> inserted = insertNew(stored);
-        List<Keyed> live = pushed.stream().filter(n -> inserted.contains(n.id()))
-                .map(n -> new Keyed(n.memberId(), new LiveNotification(n.memberId(), NotificationView.of(n))))
-                .toList();
+        List<LiveNotification> newlyPushed = pushed.stream().filter(n -> inserted.contains(n.id()))
+                .map(n -> new LiveNotification(n.memberId(), NotificationView.of(n))).toList();
+        if (!newlyPushed.isEmpty() && localPushes.open()) {
+            published.publishEvent(new NotificationsStored(newlyPushed));
+        }
+        List<Keyed> live = newlyPushed.stream().map(n -> new Keyed(n.memberId(), n)).toList();
         // the live pushes leave first; both awaited together
         Map<String, List<Keyed>> outgoing = new LinkedHashMap<>();
         outgoing.put(NotificationTopics.LIVE, live);

@@ -1,13 +1,19 @@
 package org.netzerocities.notification.live;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.netzerocities.notification.delivery.NotificationTopics;
 import org.netzerocities.notification.delivery.PrivateTopicListeners;
 import org.netzerocities.notification.inbox.LiveNotification;
+import org.netzerocities.notification.inbox.LocalPushGate;
+import org.netzerocities.notification.inbox.NotificationsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every instance reads the whole live topic in a consumer group of its own (a random suffix per start), from the
- * latest offset: what was written before it started is in the inbox, where a resuming stream reads it.
+ * latest offset: what was written before it started is in the inbox, where a resuming stream reads it. What this
+ * instance's own writer stores reaches the streams open here straight from the writer, when {@link LocalPushGate}
+ * allows it; its copy from the topic is then skipped by its sequence number.
  */
 @Component
 class LiveFanOut {
@@ -26,10 +34,12 @@ class LiveFanOut {
 
     private final LiveStreams streams;
     private final JsonMapper json;
+    private final LocalPushGate localPushes;
 
-    LiveFanOut(LiveStreams streams, JsonMapper json) {
+    LiveFanOut(LiveStreams streams, JsonMapper json, LocalPushGate localPushes) {
         this.streams = streams;
         this.json = json;
+        this.localPushes = localPushes;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = NotificationTopics.LIVE,
@@ -39,7 +49,7 @@ class LiveFanOut {
                     "auto.offset.reset=latest",
                     "max.poll.records=${nzc.notifications.live.max-poll-records:500}",
                     "fetch.max.wait.ms=${nzc.notifications.live.fetch-max-wait-ms:100}" })
-    void onLive(List<ConsumerRecord<String, String>> records) {
+    void onLive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
         for (ConsumerRecord<String, String> record : records) {
             LiveNotification live;
             try {
@@ -52,5 +62,13 @@ class LiveFanOut {
             }
             streams.push(live.memberId(), live.notification());
         }
+        localPushes.liveConsumerAt(consumer.assignment().stream()
+                .collect(Collectors.toMap(Function.identity(), consumer::position)));
+    }
+
+    /** What this instance's writer stored, pushed to the streams open here without the live topic's round trip. */
+    @EventListener
+    void onStored(NotificationsStored stored) {
+        stored.notifications().forEach(live -> streams.push(live.memberId(), live.notification()));
     }
 }

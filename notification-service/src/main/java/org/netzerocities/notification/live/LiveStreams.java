@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The streams open on this instance, by member. Pushes come from this instance's own consumer of the live topic,
- * which every instance reads whole, so a member connected here gets what any instance wrote. At shutdown the
+ * which every instance reads whole, so a member connected here gets what any instance wrote (and from this
+ * instance's writer directly, see {@link LiveFanOut}). At shutdown the
  * streams are closed first, so that clients reconnect (with their Last-Event-ID) to another instance instead of
  * holding up the graceful shutdown.
  */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.netzerocities.notification.delivery.Deliveries;
 import org.netzerocities.notification.delivery.Kind;
 import org.netzerocities.notification.delivery.NotificationDraft;
+import org.netzerocities.notification.inbox.LocalPushGate;
 import org.netzerocities.testsupport.ConsumingServiceTest;
 import org.netzerocities.testsupport.PlatformInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -56,6 +58,10 @@ class LiveStreamTest extends ConsumingServiceTest {
     MongoTemplate mongo;
     @Autowired
     StreamTickets tickets;
+    @Autowired
+    LocalPushGate localPushes;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private final String memberId = UUID.randomUUID().toString();
 
@@ -90,6 +96,27 @@ class LiveStreamTest extends ConsumingServiceTest {
         long next = written(1).get(0);
         assertThat(awaitEvents(byHeader, 3).seqs()).containsExactly(seqs.get(1), seqs.get(2), next);
         assertThat(awaitEvents(byParameter, 2).seqs()).containsExactly(seqs.get(2), next);
+    }
+
+    /** The writer hands what it stored to the streams open on its instance: the live topic's copy is not needed. */
+    @Test
+    void aStreamOpenOnTheWritingInstanceGetsItsNotificationsWithoutTheLiveTopic() throws Exception {
+        MvcResult stream = open(get(STREAM).with(asMember(memberId)));
+        deliveries.send(List.of(draft("Before")));
+        awaitEvents(stream, 1);
+        await().until(localPushes::open);
+        var liveTopic = listeners.getListenerContainer(LiveFanOut.LISTENER_ID);
+        liveTopic.stop();
+        try {
+            NotificationDraft draft = draft("Pushed here");
+            deliveries.send(List.of(draft));
+
+            assertThat(awaitEvents(stream, 2).events()).last()
+                    .satisfies(event -> assertThat(JsonPath.<String>read(event.data(), "$.id")).isEqualTo(draft.id()));
+        }
+        finally {
+            liveTopic.start();
+        }
     }
 
     /** Notifications keep being written while the stream opens: each one after the last id comes once, in order. */
