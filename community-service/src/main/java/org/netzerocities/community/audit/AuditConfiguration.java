@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.netzerocities.community.member.MemberService;
 import org.netzerocities.community.onboarding.Manifestos;
+import org.netzerocities.community.terms.Terms;
 import org.netzerocities.events.Periodic;
 import org.netzerocities.events.consumer.EventHandler;
 import org.netzerocities.events.contract.EventCatalog;
@@ -71,11 +72,11 @@ class AuditConfiguration {
                         "manifesto/" + published.version(), null, Map.of())));
     }
 
-    /** The event does not say who published the terms. */
     @Bean
-    EventHandler<TermsVersionPublished> auditTermsPublished(AuditLog audit) {
+    EventHandler<TermsVersionPublished> auditTermsPublished(AuditLog audit, Terms terms) {
         return EventHandler.idempotent(EventCatalog.TERMS_VERSION_PUBLISHED, (published, event) -> audit.append(
-                entry(event, AuditAction.TERMS_PUBLISHED, null, "terms/" + published.version(), null, Map.of())));
+                entry(event, AuditAction.TERMS_PUBLISHED, terms.publishedBy(published.version()).orElse(null),
+                        "terms/" + published.version(), null, Map.of())));
     }
 
     /** The subject is the post's author: a member's entries then show what was done to what they wrote. */

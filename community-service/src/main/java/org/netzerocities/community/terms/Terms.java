@@ -46,6 +46,11 @@ public class Terms {
         return versions.find(number);
     }
 
+    /** Who published the version, for the audit log: empty for an unknown version and the one seeded at start-up. */
+    public Optional<String> publishedBy(int number) {
+        return find(number).map(TermsVersion::publishedBy);
+    }
+
     int minimumAge() {
         return properties.minimumAge();
     }
@@ -83,14 +88,15 @@ public class Terms {
      * @throws ApiProblem 409 when another version was published meanwhile
      */
     TermsVersion publish(TermsText content, String adminId) {
-        TermsVersion published = versions.publishNext(number -> TermsVersion.publish(number, content, now(), events));
+        TermsVersion published = versions.publishNext(number -> TermsVersion.publish(number, content, adminId, now(),
+                events));
         log.info("Terms version {} published by member {}", published.number(), adminId);
         return published;
     }
 
     /** Creates version 1 unless it exists; returns whether this call created it. */
     boolean seedFirst(TermsText content) {
-        return versions.seedFirst(number -> TermsVersion.publish(number, content, now(), events));
+        return versions.seedFirst(number -> TermsVersion.publish(number, content, null, now(), events));
     }
 
     /** Millisecond precision: what MongoDB stores, so an answer matches every later read. */

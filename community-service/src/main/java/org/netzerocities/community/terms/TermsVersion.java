@@ -26,6 +26,8 @@ class TermsVersion implements OutboxAggregate {
     @Id
     private int number;
     private Instant publishedAt;
+    /** The admin who published it; {@code null} for the version seeded at start-up. */
+    private String publishedBy;
     private String summary;
     private String text;
     @Version
@@ -39,10 +41,11 @@ class TermsVersion implements OutboxAggregate {
      * Version {@code number}, announced with TermsVersionPublished in the same write; keyed {@code terms-<number>}
      * on the manifesto topic, whose keys are otherwise the manifesto's bare version numbers.
      */
-    static TermsVersion publish(int number, TermsText content, Instant now, EventFactory events) {
+    static TermsVersion publish(int number, TermsText content, String publishedBy, Instant now, EventFactory events) {
         TermsVersion terms = new TermsVersion();
         terms.number = number;
         terms.publishedAt = now;
+        terms.publishedBy = publishedBy;
         terms.summary = content.summary();
         terms.text = content.text();
         terms.outbox.add(events.create(EventCatalog.TERMS_VERSION_PUBLISHED, "terms-" + number,
@@ -56,6 +59,10 @@ class TermsVersion implements OutboxAggregate {
 
     Instant publishedAt() {
         return publishedAt;
+    }
+
+    String publishedBy() {
+        return publishedBy;
     }
 
     String summary() {

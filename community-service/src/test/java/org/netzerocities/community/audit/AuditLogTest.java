@@ -133,6 +133,19 @@ class AuditLogTest {
     }
 
     @Test
+    void aTermsVersionIsAuditedWithTheAdminWhoPublishedIt() throws Exception {
+        String admin = api().admin();
+        String body = http.perform(json(post("/api/community/terms").with(bearer(admin)),
+                        "{\"summary\":\"Audited\",\"text\":\"# Terms\\n\\nWe keep records.\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        int version = JsonPath.read(body, "$.version");
+
+        String log = awaitEntries(admin, 1, "subject", "terms/" + version);
+        assertThat(JsonPath.<String>read(log, "$.items[0].action")).isEqualTo("TERMS_PUBLISHED");
+        assertThat(JsonPath.<String>read(log, "$.items[0].actor")).isEqualTo(adminId(admin));
+    }
+
+    @Test
     void aHiddenPostIsAuditedOnceHoweverOftenItsEventArrives() throws Exception {
         String author = UUID.randomUUID().toString();
         IncomingEvent hidden = HandlerHarness.deliver(auditPostHidden, "thread-1",

@@ -197,7 +197,9 @@ class HostileInputCorpusE2ETest {
                 }
                 case "harmless" -> {
                     assertThat(response.statusCode()).as(answer).isLessThan(500);
-                    assertThat(type).as(answer).containsIgnoringCase("json");
+                    if (!response.body().isEmpty()) {
+                        assertThat(type).as(answer).containsIgnoringCase("json");
+                    }
                 }
                 default -> {
                     if (expect.equals("4xx")) {

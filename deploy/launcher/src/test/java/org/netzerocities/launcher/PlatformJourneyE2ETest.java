@@ -630,8 +630,9 @@ class PlatformJourneyE2ETest {
         }
 
         String admin = adminToken();
-        call("POST", "/api/community/admin/members/" + memberId + "/suspension",
-                "{\"reason\":\"Spam in the Kraków group\"}", admin, 204);
+        JsonNode suspended = call("POST", "/api/community/admin/members/" + memberId + "/suspension",
+                "{\"reason\":\"Spam in the Kraków group\"}", admin, 200);
+        assertThat(suspended.get("status").asString()).isEqualTo("SUSPENDED");
         for (String route : memberRoutes) {
             await().atMost(EVENTUALLY).untilAsserted(() ->
                     assertThat(send("GET", route, null, token).statusCode()).as(route).isEqualTo(401));
@@ -642,7 +643,8 @@ class PlatformJourneyE2ETest {
         JsonNode audit = call("GET", "/api/community/admin/audit?subject=" + memberId, null, admin, 200);
         assertThat(audit.toString()).contains("Spam in the Kraków group");
 
-        call("DELETE", "/api/community/admin/members/" + memberId + "/suspension", null, admin, 204);
+        assertThat(call("DELETE", "/api/community/admin/members/" + memberId + "/suspension", null, admin, 200)
+                .get("status").asString()).isEqualTo("ACTIVE");
         for (String route : memberRoutes) {
             await().atMost(EVENTUALLY).untilAsserted(() ->
                     assertThat(send("GET", route, null, token).statusCode()).as(route).isNotEqualTo(401));

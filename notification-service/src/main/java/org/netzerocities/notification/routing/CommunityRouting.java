@@ -65,16 +65,31 @@ class CommunityRouting {
 
     @Bean
     EventHandler<ManifestoVersionPublished> routeManifestoVersionPublished(Notifier notifier, Audiences audiences) {
-        return EventHandler.idempotent(EventCatalog.MANIFESTO_VERSION_PUBLISHED, (published, event) -> notifier.send(event,
-                Notice.of(Kind.MANIFESTO_UPDATED, audiences.everyone(), "/onboarding")
-                        .with("version", published.version(), "summary", published.summary())));
+        return EventHandler.idempotent(EventCatalog.MANIFESTO_VERSION_PUBLISHED, (published, event) -> {
+            if (replacesAnEarlierVersion(published.version())) {
+                notifier.send(event, Notice.of(Kind.MANIFESTO_UPDATED, audiences.everyone(), "/onboarding")
+                        .with("version", published.version(), "summary", published.summary()));
+            }
+        });
     }
 
     @Bean
     EventHandler<TermsVersionPublished> routeTermsVersionPublished(Notifier notifier, Audiences audiences) {
-        return EventHandler.idempotent(EventCatalog.TERMS_VERSION_PUBLISHED, (published, event) -> notifier.send(event,
-                Notice.of(Kind.TERMS_UPDATED, audiences.everyone(), "/terms")
-                        .with("version", published.version(), "summary", published.summary())));
+        return EventHandler.idempotent(EventCatalog.TERMS_VERSION_PUBLISHED, (published, event) -> {
+            if (replacesAnEarlierVersion(published.version())) {
+                notifier.send(event, Notice.of(Kind.TERMS_UPDATED, audiences.everyone(), "/terms")
+                        .with("version", published.version(), "summary", published.summary()));
+            }
+        });
+    }
+
+    /**
+     * Version 1 is the one community-service seeds at its first start: nobody accepted an earlier one, and members
+     * who join accept the version in force, so there is nothing to accept again (when this service reads the event
+     * late, members who joined since would otherwise be asked).
+     */
+    private static boolean replacesAnEarlierVersion(int version) {
+        return version > 1;
     }
 
     /** Announced to the whole city; the kind is opt-in, so only those who asked for it receive it. */

@@ -103,6 +103,18 @@ class CommunityRoutingTest extends RoutingFixture {
     }
 
     @Test
+    void theFirstVersionsSeededAtStartUpAreAnnouncedToNobody() {
+        member("cluj-napoca");
+
+        deliver(routing.routeManifestoVersionPublished(notifier, audiences),
+                new ManifestoVersionPublished(1, Instant.now(), "The manifesto."));
+        deliver(routing.routeTermsVersionPublished(notifier, audiences),
+                new TermsVersionPublished(1, Instant.now(), "The terms."));
+
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void aCallToJoinIsOfferedToTheCitysMembersButNotItsLauncherAsAnOptIn() {
         String launcher = member("cluj-napoca");
         String member = member("cluj-napoca");
