@@ -106,7 +106,8 @@ class SessionFlowTest {
     void theRegistrationsRefreshTokenWorksOnceAndItsReuseLaterEndsTheSession() throws Exception {
         String registered = http.perform(json(post("/api/community/members"), """
                         {"email":"%s","password":"%s","displayName":"Bo","city":"malmo","languages":["sv"],
-                         "interests":["energy"]}""".formatted(CommunityApi.uniqueEmail("bo"), CommunityApi.PASSWORD)))
+                         "interests":["energy"],%s}""".formatted(CommunityApi.uniqueEmail("bo"), CommunityApi.PASSWORD,
+                        CommunityApi.consent(http))))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.refreshExpiresIn").value(30 * 24 * 3600))
                 .andReturn().getResponse().getContentAsString();
