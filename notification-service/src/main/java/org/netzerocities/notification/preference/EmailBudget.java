@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,8 +22,9 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Each member's count of immediate non-critical emails per week in {@value #COLLECTION}: {@code _id}
  * {@code <memberId>~<week>}, {@code memberId}, {@code week}, {@code sent}, {@code expiresAt} (TTL on a real
- * MongoDB; {@link #purge} on the embedded server). A batch costs one bulk write and one read, whatever its size;
- * see {@link WeeklyBudget} for why adding first keeps the cap with two writers.
+ * MongoDB; {@link #purge} on the embedded server). A batch costs one bulk write and one read, whatever its size (a
+ * batch of one member's drafts: one find-and-modify); see {@link WeeklyBudget} for why adding first keeps the cap
+ * with two writers.
  */
 class EmailBudget {
 
@@ -59,22 +61,34 @@ class EmailBudget {
             return Map.of();
         }
         Map<String, String> counterIds = new HashMap<>();
-        BulkOperations add = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        Map<String, Update> additions = new HashMap<>();
         wanted.forEach((memberId, count) -> {
             String week = WeeklyBudget.week(now, zones.get(memberId));
             String id = memberId + "~" + week;
             counterIds.put(id, memberId);
-            add.upsert(Query.query(Criteria.where("_id").is(id)), new Update().inc("sent", count)
-                    .setOnInsert("memberId", memberId).setOnInsert("week", week)
-                    .setOnInsert("expiresAt", now.plus(KEPT)));
+            additions.put(id, new Update().inc("sent", count).setOnInsert("memberId", memberId)
+                    .setOnInsert("week", week).setOnInsert("expiresAt", now.plus(KEPT)));
         });
-        add.execute();
+        List<Document> counters;
+        if (additions.size() == 1) {
+            // the usual batch at a steady pace: one member, one round trip that adds and reads back at once
+            var only = additions.entrySet().iterator().next();
+            counters = List.of(mongo.findAndModify(Query.query(Criteria.where("_id").is(only.getKey())),
+                    only.getValue(), FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class,
+                    COLLECTION));
+        }
+        else {
+            BulkOperations add = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+            additions.forEach((id, addition) -> add.upsert(Query.query(Criteria.where("_id").is(id)), addition));
+            add.execute();
+            counters = mongo.find(Query.query(Criteria.where("_id").in(counterIds.keySet())), Document.class,
+                    COLLECTION);
+        }
 
         Map<String, Integer> allowed = new HashMap<>();
         BulkOperations giveBack = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         boolean anyOver = false;
-        Query counters = Query.query(Criteria.where("_id").in(counterIds.keySet()));
-        for (Document counter : mongo.find(counters, Document.class, COLLECTION)) {
+        for (Document counter : counters) {
             String memberId = counterIds.get(counter.getString("_id"));
             int count = wanted.get(memberId);
             int fits = budget.allowed(((Number) counter.get("sent")).longValue(), count);
