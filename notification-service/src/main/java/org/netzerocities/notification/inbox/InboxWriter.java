@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes routing's drafts into members' inboxes, a whole batch at a time: one read of the batch's erased members
  * and, at the same time, one of their contacts, the plans of the whole batch, one unordered bulk insert, then the emails to send now and
  * the live pushes, awaited together. One consumer owns each partition of the deliveries topic, so a member's
- * notifications are written by one thread in order, and their sequence numbers (the drafts' offsets) grow.
+ * notifications are written by one thread in order, and their sequence numbers (the drafts' offsets) grow; an
+ * instance runs several consumers, so that the members of one partition do not wait for another's batch.
  *
  * <p>Replays create nothing twice: a draft whose id is stored already is skipped by the insert and pushed to no
  * stream again; its email request is sent again, since a crash may have come between the insert and the send, and
@@ -119,6 +120,7 @@ class InboxWriter {
     @KafkaListener(id = LISTENER_ID, topics = NotificationTopics.DELIVERIES,
             groupId = "${spring.kafka.consumer.group-id}-writer",
             containerFactory = PrivateTopicListeners.FACTORY, containerPostProcessor = WRITER_CONTAINER,
+            concurrency = "${nzc.notifications.writer.consumers:3}",
             properties = {
                     "max.poll.records=${nzc.notifications.writer.max-poll-records:1000}",
                     "fetch.max.wait.ms=${nzc.notifications.writer.fetch-max-wait-ms:100}" })
