@@ -184,16 +184,8 @@ class ScaledConsumersIT {
 
     private JsonNode call(String base, String method, String path, String body, String token, int expectedStatus)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(JsonRequests.of(base + path, method, body, token),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body().isEmpty() ? "null" : response.body());
     }
