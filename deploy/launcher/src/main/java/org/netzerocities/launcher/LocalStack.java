@@ -357,9 +357,8 @@ public final class LocalStack implements AutoCloseable {
         command.add(options.javaExecutable());
         command.addAll(options.serviceJavaOpts());
         AppCache.Launch launch = launches.get(service);
-        // only the first instance records a class data archive: two JVMs must not write the same file at exit
-        if (launch != null && (instance.index() == 0 || !launch.isTraining())) {
-            command.addAll(launch.jvmOpts());
+        if (launch != null) {
+            command.addAll(launch.jvmOpts(instance.index()));
         }
         command.add(ChildProcess.marker(instance.name()));
         command.add("-jar");
