@@ -43,6 +43,14 @@ final class AppCache {
         boolean isTraining() {
             return training != null;
         }
+
+        /**
+         * The class data sharing options of one instance of a scaled service: only the first records the archive
+         * (two JVMs must not write one file at exit); the others go without until it exists, then map it too.
+         */
+        List<String> jvmOpts(int instance) {
+            return instance == 0 || !isTraining() ? jvmOpts : List.of();
+        }
     }
 
     AppCache(Path cacheDir, String javaExecutable, List<String> jvmOpts, Consumer<String> reporter) {

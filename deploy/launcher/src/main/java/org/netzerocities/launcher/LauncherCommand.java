@@ -53,6 +53,14 @@ final class LauncherCommand implements Callable<Integer> {
                     + "notification, gateway.")
     private List<Service> services;
 
+    @Option(names = "--scale", paramLabel = "NAME=N", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+            descriptionKey = "NZC_SCALE",
+            description = "Instances of a service, e.g. notification=2: each extra one on the service's port plus "
+                    + StackOptions.INSTANCE_PORT_STEP + " (then 2 x " + StackOptions.INSTANCE_PORT_STEP
+                    + "...), all in the same consumer groups; the gateway routes to the first (env NZC_SCALE, "
+                    + "default 1 each).")
+    private Map<String, Integer> scale;
+
     @Option(names = "--port-offset", paramLabel = "N", descriptionKey = "NZC_PORT_OFFSET",
             description = "Added to every default port (env NZC_PORT_OFFSET, default 0).")
     private int portOffset;
@@ -198,6 +206,13 @@ final class LauncherCommand implements Callable<Integer> {
         }
         if (gatewayManagementPort != null) {
             builder.gatewayManagementPort(gatewayManagementPort);
+        }
+        if (scale != null) {
+            try {
+                scale.forEach(builder::scale);
+            } catch (IllegalArgumentException e) {
+                throw new LocalStackException("--scale: " + e.getMessage());
+            }
         }
         if (infraOnly) {
             builder.infraOnly();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> out;
     private final HttpClient http;
     private final Object lifecycle = new Object();
-    private final Map<Service, ChildProcess> processes = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private final Map<Instance, ChildProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Service, AppCache.Launch> launches = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private final AppCache appCache;
@@ -55,6 +56,21 @@ public final class LocalStack implements AutoCloseable {
     private volatile MailSink mailSink;
     private volatile boolean closing;
     private volatile Thread shutdownHook;
+
+    /**
+     * One JVM of a service: index 0 is the service's first (and usually only) instance, named after its module;
+     * the extra ones of {@code --scale} are {@code <module>-2}, {@code <module>-3}... in logs and log files.
+     */
+    record Instance(Service service, int index) {
+
+        static Instance first(Service service) {
+            return new Instance(service, 0);
+        }
+
+        String name() {
+            return index == 0 ? service.module() : service.module() + "-" + (index + 1);
+        }
+    }
 
     public LocalStack(StackOptions options) {
         this.options = options;
@@ -89,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
                 startKafka();
                 startMailSink();
                 for (List<Service> stage : stages(options.services(), options.startOrder())) {
-                    startServices(stage);
+                    startServices(instances(stage));
                 }
                 Duration total = Duration.between(start, Instant.now());
                 startupTimes.put("total", total);
@@ -114,6 +130,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String serviceUrl(Service service) {
         return "http://localhost:" + options.port(service);
+    }
+
+    /** {@code http://localhost:<port>} of one instance of a scaled service; 0 is {@link #serviceUrl(Service)}. */
+    public String serviceUrl(Service service, int instance) {
+        return "http://localhost:" + options.port(service, instance);
     }
 
     /** Where a service's actuator answers: the gateway's management port, the others' own port. */
@@ -143,6 +164,11 @@ public final class LocalStack implements AutoCloseable {
         return logDir().resolve(file + ".log");
     }
 
+    /** The log of one instance of a service: {@code <module>.log} for the first, {@code <module>-2.log}... */
+    public Path logFile(Service service, int instance) {
+        return logDir().resolve(new Instance(service, instance).name() + ".log");
+    }
+
     /** How long each part took to become ready at the last start: {@code kafka-format}, {@code kafka}, services, {@code total}. */
     public Map<String, Duration> startupTimes() {
         synchronized (startupTimes) {
@@ -154,7 +180,7 @@ public final class LocalStack implements AutoCloseable {
         if ("kafka".equals(name)) {
             return kafka != null && kafka.isRunning();
         }
-        ChildProcess process = processes.get(Service.of(name));
+        ChildProcess process = processes.get(Instance.first(Service.of(name)));
         return process != null && process.isAlive();
     }
 
@@ -184,13 +210,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops one service: SIGTERM, up to 20 s, then SIGKILL. */
+    /** Stops one service, every instance of it: SIGTERM, up to 20 s, then SIGKILL. */
     public void stopService(String name) {
         Service service = Service.of(name);
-        ChildProcess process = processes.get(service);
-        if (process != null && process.isAlive()) {
-            stopAll(List.of(process));
-        }
+        stopAll(running(instance -> instance.service() == service));
     }
 
     /** Starts one service (again) and waits until it is ready. */
@@ -202,7 +225,7 @@ public final class LocalStack implements AutoCloseable {
             }
             checkJars(Set.of(service));
             prepareJars(Set.of(service));
-            startServices(List.of(service));
+            startServices(instances(List.of(service)));
         }
     }
 
@@ -210,15 +233,8 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        ChildProcess gateway = processes.get(Service.GATEWAY);
-        if (gateway != null && gateway.isAlive()) {
-            stopAll(List.of(gateway));
-        }
-        List<ChildProcess> others;
-        synchronized (processes) {
-            others = processes.values().stream().filter(ChildProcess::isAlive).collect(Collectors.toList());
-        }
-        stopAll(others);
+        stopAll(running(instance -> instance.service() == Service.GATEWAY));
+        stopAll(running(instance -> true));
         MailSink sink = mailSink;
         if (sink != null && sink.isRunning()) {
             sink.stop(SERVICE_STOP_GRACE);
@@ -261,7 +277,11 @@ public final class LocalStack implements AutoCloseable {
         }
         for (Service service : options.services()) {
             if (service != Service.GATEWAY) {
-                lines.add(String.format(row, service.module(), serviceUrl(service)));
+                for (int i = 0; i < options.instances(service); i++) {
+                    lines.add(String.format(row, new Instance(service, i).name(), serviceUrl(service, i)
+                            + (i == 0 && options.instances(service) > 1 && options.services().contains(Service.GATEWAY)
+                            ? "   <- the one the gateway routes to" : "")));
+                }
             }
         }
         lines.add(String.format(row, "MongoDB", mongoUri() + (options.embeddedMongo() ? " (embedded)" : "")));
@@ -293,8 +313,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Environment of one service's JVM, on top of the launcher's own environment (which it inherits). */
     Map<String, String> serviceEnvironment(Service service) {
+        return serviceEnvironment(Instance.first(service));
+    }
+
+    Map<String, String> serviceEnvironment(Instance instance) {
+        Service service = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(options.port(service)));
+        env.put("SERVER_PORT", Integer.toString(options.port(service, instance.index())));
         env.put("KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrapServers());
         env.put("MONGODB_URI", options.mongoUri());
         if (options.embeddedMongo()) {
@@ -323,14 +348,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     List<String> serviceCommand(Service service) {
+        return serviceCommand(Instance.first(service));
+    }
+
+    List<String> serviceCommand(Instance instance) {
+        Service service = instance.service();
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable());
         command.addAll(options.serviceJavaOpts());
         AppCache.Launch launch = launches.get(service);
         if (launch != null) {
-            command.addAll(launch.jvmOpts());
+            command.addAll(launch.jvmOpts(instance.index()));
         }
-        command.add(ChildProcess.marker(service.module()));
+        command.add(ChildProcess.marker(instance.name()));
         command.add("-jar");
         command.add((launch != null ? launch.jar() : jar(service)).toString());
         return command;
@@ -456,45 +486,56 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startServices(List<Service> stage) {
-        List<ChildProcess> started = new ArrayList<>();
-        for (Service service : stage) {
+    /** Every instance of the services, as many as {@link StackOptions#instances(Service)} says. */
+    private List<Instance> instances(List<Service> services) {
+        List<Instance> instances = new ArrayList<>();
+        for (Service service : services) {
+            for (int i = 0; i < options.instances(service); i++) {
+                instances.add(new Instance(service, i));
+            }
+        }
+        return instances;
+    }
+
+    private void startServices(List<Instance> stage) {
+        for (Instance instance : stage) {
             abortIfClosing();
-            KafkaBroker.requireFree(options.port(service), service.module() + " port");
+            Service service = instance.service();
+            int port = options.port(service, instance.index());
+            KafkaBroker.requireFree(port, instance.name() + " port");
             if (service == Service.GATEWAY) {
                 KafkaBroker.requireFree(options.gatewayManagementPort(), "gateway management port");
             }
-            ChildProcess process = processes.computeIfAbsent(service,
-                    s -> new ChildProcess(s.module(), logDir().resolve(s.module() + ".log"), runDir(), out));
-            out.accept(service.module() + ": starting on port " + options.port(service));
-            process.start(serviceCommand(service), options.dataDir(), serviceEnvironment(service));
-            started.add(process);
+            ChildProcess process = processes.computeIfAbsent(instance,
+                    i -> new ChildProcess(i.name(), logDir().resolve(i.name() + ".log"), runDir(), out));
+            out.accept(instance.name() + ": starting on port " + port);
+            process.start(serviceCommand(instance), options.dataDir(), serviceEnvironment(instance));
         }
         awaitReady(stage);
     }
 
-    private void awaitReady(List<Service> stage) {
-        List<Service> pending = new ArrayList<>(stage);
+    private void awaitReady(List<Instance> stage) {
+        List<Instance> pending = new ArrayList<>(stage);
         while (!pending.isEmpty()) {
             abortIfClosing();
-            for (Service service : new ArrayList<>(pending)) {
-                ChildProcess process = processes.get(service);
+            for (Instance instance : new ArrayList<>(pending)) {
+                ChildProcess process = processes.get(instance);
                 Duration elapsed = Duration.between(process.startedAt(), Instant.now());
                 if (!process.isAlive()) {
                     abortIfClosing();
-                    String message = service.module() + ": failed, exited with code " + process.exitCode().orElse(-1)
+                    String message = instance.name() + ": failed, exited with code " + process.exitCode().orElse(-1)
                             + " after " + String.format("%.1f s", seconds(elapsed));
                     out.accept(message);
                     throw new LocalStackException(message + "; " + process.describeTail(TAIL_LINES));
                 }
-                if (isReady(service)) {
-                    startupTimes.put(service.module(), elapsed);
+                if (isReady(instance)) {
+                    startupTimes.put(instance.name(), elapsed);
                     process.watchForUnexpectedExit();
-                    out.accept(String.format("%s: ready after %.1f s (%s)", service.module(), seconds(elapsed),
-                            serviceUrl(service)));
-                    pending.remove(service);
+                    out.accept(String.format("%s: ready after %.1f s (%s)", instance.name(), seconds(elapsed),
+                            serviceUrl(instance.service(), instance.index())));
+                    pending.remove(instance);
                 } else if (elapsed.compareTo(options.readinessTimeout()) > 0) {
-                    String message = service.module() + ": failed, not ready after "
+                    String message = instance.name() + ": failed, not ready after "
                             + options.readinessTimeout().toSeconds() + " s";
                     out.accept(message);
                     throw new LocalStackException(message + "; " + process.describeTail(TAIL_LINES));
@@ -506,8 +547,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private boolean isReady(Service service) {
-        return answersOk(http, actuatorUrl(service) + "/actuator/health/readiness", service.module());
+    private boolean isReady(Instance instance) {
+        String actuator = instance.service() == Service.GATEWAY ? actuatorUrl(Service.GATEWAY)
+                : serviceUrl(instance.service(), instance.index());
+        return answersOk(http, actuator + "/actuator/health/readiness", instance.name());
     }
 
     /** Whether a GET of {@code url} answers 200 now; false while nothing listens there yet. */
@@ -523,17 +566,33 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void stopAll(List<ChildProcess> running) {
+    /** The live processes of the instances {@code which} accepts. */
+    private Map<Instance, ChildProcess> running(Predicate<Instance> which) {
+        Map<Instance, ChildProcess> running = new LinkedHashMap<>();
+        synchronized (processes) {
+            processes.forEach((instance, process) -> {
+                if (which.test(instance) && process.isAlive()) {
+                    running.put(instance, process);
+                }
+            });
+        }
+        return running;
+    }
+
+    private void stopAll(Map<Instance, ChildProcess> running) {
         if (running.isEmpty()) {
             return;
         }
         Instant start = Instant.now();
-        running.forEach(p -> out.accept(p.name() + ": stopping"));
-        running.forEach(ChildProcess::requestStop);
-        for (ChildProcess process : running) {
+        running.values().forEach(p -> out.accept(p.name() + ": stopping"));
+        running.values().forEach(ChildProcess::requestStop);
+        for (Map.Entry<Instance, ChildProcess> entry : running.entrySet()) {
+            ChildProcess process = entry.getValue();
             Duration left = SERVICE_STOP_GRACE.minus(Duration.between(start, Instant.now()));
             boolean graceful = process.stop(left.isNegative() ? Duration.ZERO : left);
-            appCache.afterExit(launches.get(Service.of(process.name())), graceful);
+            if (entry.getKey().index() == 0) {
+                appCache.afterExit(launches.get(entry.getKey().service()), graceful);
+            }
             out.accept(String.format("%s: stopped%s after %.1f s", process.name(), graceful ? "" : " (killed)",
                     seconds(Duration.between(start, Instant.now()))));
         }

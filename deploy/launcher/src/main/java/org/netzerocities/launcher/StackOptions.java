@@ -44,6 +44,11 @@ public final class StackOptions {
     public static final int DEFAULT_READINESS_TIMEOUT_SECONDS = 180;
     public static final Duration DEFAULT_KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
     /**
+     * Without free ports, the k-th extra instance of a scaled service (k = 1, 2...) listens on the service's port
+     * plus k times this: 8084, 8184, 8284 for notification-service, clear of every default port.
+     */
+    public static final int INSTANCE_PORT_STEP = 100;
+    /**
      * The gateway's rate limits with {@link Builder#raiseRateLimits(boolean)}: for the end-to-end suite and the
      * benchmarks, whose clients all come from one loopback address; far above what they send.
      */
@@ -65,6 +70,7 @@ public final class StackOptions {
     private final int mailSmtpPort;
     private final int mailWebPort;
     private final Map<Service, Integer> ports;
+    private final Map<Service, List<Integer>> extraInstancePorts;
     private final Set<Service> services;
     private final List<String> serviceJavaOpts;
     private final List<String> kafkaJavaOpts;
@@ -82,7 +88,8 @@ public final class StackOptions {
     private final Map<String, String> launcherEnvironment;
     private final Consumer<String> reporter;
 
-    private StackOptions(Builder b, Map<Service, Integer> ports, int mongoPort, int kafkaPort, int controllerPort,
+    private StackOptions(Builder b, Map<Service, Integer> ports, Map<Service, List<Integer>> extraInstancePorts,
+                         int mongoPort, int kafkaPort, int controllerPort,
                          int gatewayManagementPort, int mailSmtpPort, int mailWebPort) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.repoRoot = (b.repoRoot != null ? b.repoRoot : findRepoRoot()).toAbsolutePath().normalize();
@@ -96,6 +103,7 @@ public final class StackOptions {
         this.mailWebPort = mailWebPort;
         this.kafkaPartitions = b.kafkaPartitions;
         this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
+        this.extraInstancePorts = Collections.unmodifiableMap(new EnumMap<>(extraInstancePorts));
         this.services = Collections.unmodifiableSet(b.services.isEmpty()
                 ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(b.services));
         this.serviceJavaOpts = List.copyOf(b.serviceJavaOpts);
@@ -217,6 +225,16 @@ public final class StackOptions {
         return ports.get(service);
     }
 
+    /** How many JVMs of the service the launcher starts (see {@link Builder#scale(Service, int)}); 1 by default. */
+    public int instances(Service service) {
+        return 1 + extraInstancePorts.getOrDefault(service, List.of()).size();
+    }
+
+    /** The port of one instance: index 0 is {@link #port(Service)}, the extra ones follow. */
+    public int port(Service service, int instance) {
+        return instance == 0 ? port(service) : extraInstancePorts.get(service).get(instance - 1);
+    }
+
     public Set<Service> services() {
         return services;
     }
@@ -334,6 +352,7 @@ public final class StackOptions {
         private Integer mailSmtpPort;
         private Integer mailWebPort;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private final Map<Service, Integer> scale = new EnumMap<>(Service.class);
         private Set<Service> services = EnumSet.allOf(Service.class);
         private List<String> serviceJavaOpts = List.of(DEFAULT_SERVICE_JAVA_OPTS.split(" "));
         private List<String> kafkaJavaOpts = List.of(DEFAULT_KAFKA_JAVA_OPTS.split(" "));
@@ -427,6 +446,27 @@ public final class StackOptions {
 
         public Builder port(String service, int port) {
             return port(Service.of(service), port);
+        }
+
+        /**
+         * Start {@code instances} JVMs of a service (default 1), each on a port of its own, all in the same consumer
+         * groups and sharing the same leases: the way to see how a service behaves scaled out. Not the gateway: it is
+         * the platform's one entry point on this machine and routes to each service's first instance.
+         */
+        public Builder scale(Service service, int instances) {
+            if (instances < 1) {
+                throw new IllegalArgumentException(service.module() + ": at least 1 instance, not " + instances);
+            }
+            if (service == Service.GATEWAY && instances > 1) {
+                throw new IllegalArgumentException("the gateway runs once: it is the platform's one entry point "
+                        + "(scale it behind a load balancer in production, see docs/operations.md)");
+            }
+            scale.put(service, instances);
+            return this;
+        }
+
+        public Builder scale(String service, int instances) {
+            return scale(Service.of(service), instances);
         }
 
         /** Which services to start, by name ({@code community-service} or {@code community}); none: infra only. */
@@ -538,13 +578,22 @@ public final class StackOptions {
         }
 
         public StackOptions build() {
+            int extraInstances = scale.values().stream().mapToInt(n -> n - 1).sum();
             Iterator<Integer> free = freePorts
-                    ? freeLocalPorts(Service.values().length + 6).iterator() : Collections.emptyIterator();
+                    ? freeLocalPorts(Service.values().length + 6 + extraInstances).iterator()
+                    : Collections.emptyIterator();
             Map<Service, Integer> resolved = new EnumMap<>(Service.class);
+            Map<Service, List<Integer>> extraPorts = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                resolved.put(service, port(ports.get(service), service.defaultPort(), free));
+                int first = port(ports.get(service), service.defaultPort(), free);
+                resolved.put(service, first);
+                List<Integer> extra = new ArrayList<>();
+                for (int k = 1; k < scale.getOrDefault(service, 1); k++) {
+                    extra.add(freePorts ? free.next() : first + k * INSTANCE_PORT_STEP);
+                }
+                extraPorts.put(service, List.copyOf(extra));
             }
-            return new StackOptions(this, resolved, port(mongoPort, DEFAULT_MONGO_PORT, free),
+            return new StackOptions(this, resolved, extraPorts, port(mongoPort, DEFAULT_MONGO_PORT, free),
                     port(kafkaPort, DEFAULT_KAFKA_PORT, free),
                     port(kafkaControllerPort, DEFAULT_KAFKA_CONTROLLER_PORT, free),
                     port(gatewayManagementPort, DEFAULT_GATEWAY_MANAGEMENT_PORT, free),

@@ -38,6 +38,20 @@ class AppCacheTest {
         assertThat(launch.training()).doesNotExist();
     }
 
+    @Test
+    void onlyTheFirstInstanceOfAScaledServiceRecordsTheArchiveAndAllMapItOnceItExists() {
+        AppCache.Launch recording = new AppCache.Launch(Service.NOTIFICATION, dir.resolve("app/n.jar"),
+                List.of("-XX:ArchiveClassesAtExit=" + dir.resolve("app-cds.training.jsa")),
+                dir.resolve("app-cds.training.jsa"), dir.resolve("app-cds.jsa"));
+        AppCache.Launch mapping = new AppCache.Launch(Service.NOTIFICATION, dir.resolve("app/n.jar"),
+                List.of("-XX:SharedArchiveFile=" + dir.resolve("app-cds.jsa"), "-Xshare:auto"), null,
+                dir.resolve("app-cds.jsa"));
+
+        assertThat(recording.jvmOpts(0)).isEqualTo(recording.jvmOpts());
+        assertThat(recording.jvmOpts(1)).isEmpty();
+        assertThat(mapping.jvmOpts(1)).isEqualTo(mapping.jvmOpts());
+    }
+
     private AppCache.Launch training() {
         return new AppCache.Launch(Service.LEARNING, dir.resolve("app/learning-service.jar"), List.of(),
                 dir.resolve("app-cds.training.jsa"), dir.resolve("app-cds.jsa"));

@@ -165,6 +165,29 @@ class LauncherCommandTest {
                 .contains("community-service.jar").doesNotContain("\tat ");
     }
 
+    @Test
+    void scaleStartsExtraInstancesOnTheServicePortPlusHundreds() {
+        StackOptions options = parse(Map.of("NZC_SCALE", "learning=3"), "--scale", "notification=2",
+                "--port-offset=10");
+
+        assertThat(options.instances(Service.NOTIFICATION)).isEqualTo(2);
+        assertThat(options.port(Service.NOTIFICATION, 0)).isEqualTo(8094);
+        assertThat(options.port(Service.NOTIFICATION, 1)).isEqualTo(8194);
+        assertThat(options.instances(Service.LEARNING)).as("the command line replaces NZC_SCALE").isEqualTo(1);
+        assertThat(parse(Map.of("NZC_SCALE", "learning=3, campaign=2")).instances(Service.LEARNING)).isEqualTo(3);
+        assertThat(parse(Map.of("NZC_SCALE", "learning=3, campaign=2")).port(Service.LEARNING, 2)).isEqualTo(8282);
+    }
+
+    @Test
+    void scalingTheGatewayOrAnUnknownServiceIsRefusedInOneLine() {
+        assertThat(execute(Map.of(), "--scale=gateway=2")).isEqualTo(1);
+        assertThat(err.toString()).contains("--scale: the gateway runs once").doesNotContain("Exception");
+        assertThat(execute(Map.of(), "--scale=billing=2")).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown service 'billing'");
+        assertThat(execute(Map.of(), "--scale=notification=0")).isEqualTo(1);
+        assertThat(err.toString()).contains("at least 1 instance");
+    }
+
     private static StackOptions parse(Map<String, String> env, String... args) {
         CommandLine commandLine = LauncherCommand.commandLine(env);
         commandLine.parseArgs(args);

@@ -91,6 +91,24 @@ class LocalStackTest {
     }
 
     @Test
+    void anExtraInstanceHasItsOwnPortAndNameButTheSameDatabaseAndBroker() {
+        StackOptions options = StackOptions.builder().dataDir(tempDir).repoRoot(tempDir).portOffset(10000)
+                .scale(Service.NOTIFICATION, 2).appCds(false).build();
+        LocalStack stack = new LocalStack(options);
+        LocalStack.Instance second = new LocalStack.Instance(Service.NOTIFICATION, 1);
+
+        assertThat(second.name()).isEqualTo("notification-service-2");
+        assertThat(stack.serviceEnvironment(second)).containsEntry("SERVER_PORT", "18184")
+                .containsEntry("MONGODB_URI", stack.mongoUri())
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        assertThat(stack.serviceEnvironment(Service.NOTIFICATION)).containsEntry("SERVER_PORT", "18084");
+        assertThat(stack.serviceCommand(second)).contains(ChildProcess.marker("notification-service-2"))
+                .doesNotContain(ChildProcess.marker("notification-service"));
+        assertThat(stack.serviceUrl(Service.NOTIFICATION, 1)).isEqualTo("http://localhost:18184");
+        assertThat(stack.logFile(Service.NOTIFICATION, 1)).hasFileName("notification-service-2.log");
+    }
+
+    @Test
     void notificationServiceSendsToTheLocalMailSinkUnlessSmtpHostNamesAMailServer() {
         StackOptions sink = StackOptions.builder().dataDir(tempDir).mailPorts(13025, 18025)
                 .launcherEnvironment(Map.of()).build();

@@ -33,6 +33,23 @@ class StackOptionsTest {
     }
 
     @Test
+    void extraInstancesGetFreePortsOfTheirOwn() {
+        StackOptions options = StackOptions.builder().freePorts().scale("notification", 3).build();
+
+        Set<Integer> ports = new HashSet<>();
+        for (Service service : Service.values()) {
+            for (int i = 0; i < options.instances(service); i++) {
+                ports.add(options.port(service, i));
+            }
+        }
+        ports.addAll(List.of(options.mongoPort(), options.kafkaPort(), options.kafkaControllerPort(),
+                options.gatewayManagementPort(), options.mailSmtpPort(), options.mailWebPort()));
+        assertThat(options.instances(Service.NOTIFICATION)).isEqualTo(3);
+        assertThat(options.instances(Service.COMMUNITY)).isEqualTo(1);
+        assertThat(ports).hasSize(Service.values().length + 2 + 6);
+    }
+
+    @Test
     void unknownServicesAreRejected() {
         assertThatThrownBy(() -> StackOptions.builder().services("billing"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("community-service");
