@@ -185,6 +185,26 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void aTopicIsWrittenByItsOwnServiceAndItsDeadLettersByItsConsumers() {
+        // the re-drive user writes dead letters back to every public topic: an operator's tool, not a producer
+        Set<String> services = ofKind(PRODUCTION, "KafkaUser").stream().map(KubernetesManifestsTest::name)
+                .filter(u -> u.endsWith("-service-kafka")).collect(Collectors.toSet());
+        for (String topic : EventCatalog.topics()) {
+            // nzc.<service>.<aggregate>.v1: one topic per aggregate, written by the service that owns it
+            String owner = topic.split("\\.")[1] + "-service-kafka";
+            assertThat(services.stream().filter(u -> allowed(acls(u), "topic", topic).contains("Write")))
+                    .as("writers of " + topic).containsExactly(owner);
+            if (!EventCatalog.isInternal(topic)) {
+                String deadLetters = topic + EventCatalog.DEAD_LETTER_SUFFIX;
+                Set<String> consumers = services.stream()
+                        .filter(u -> allowed(acls(u), "topic", topic).contains("Read")).collect(Collectors.toSet());
+                assertThat(services.stream().filter(u -> allowed(acls(u), "topic", deadLetters).contains("Write")))
+                        .as("services that dead-letter " + topic).containsExactlyInAnyOrderElementsOf(consumers);
+            }
+        }
+    }
+
+    @Test
     void everyServiceHasTheKafkaUserAndTheDatabaseUserItsDeploymentReads() {
         Set<String> kafkaUsers = ofKind(PRODUCTION, "KafkaUser").stream().map(KubernetesManifestsTest::name)
                 .collect(Collectors.toSet());
