@@ -3,6 +3,7 @@ package org.netzerocities.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class ComposeFileTest {
 
     @BeforeAll
     static void resolveComposeFile() throws Exception {
-        Path binary = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        Path binary = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, "docker-compose"))
                 .filter(Files::isExecutable)
                 .findFirst().orElse(null);
@@ -285,7 +286,7 @@ class ComposeFileTest {
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?");
 
     /** Compose's and Spring's short durations as used here: 35s, 1m, 1m30s. */
-    static long seconds(String duration) {
+    private static long seconds(String duration) {
         Matcher matcher = DURATION.matcher(duration.trim());
         assertThat(matcher.matches()).as("a duration like 35s or 1m30s: %s", duration).isTrue();
         long minutes = matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1));

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,7 +149,7 @@ class DockerfileTest {
         List<String> rules = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         assertThat(rules.get(0)).as("everything is excluded first").isEqualTo("*");
-        List<java.nio.file.PathMatcher> allowed = rules.subList(1, rules.size()).stream()
+        List<PathMatcher> allowed = rules.subList(1, rules.size()).stream()
                 .peek(rule -> assertThat(rule).startsWith("!"))
                 // the classic builder skips an excluded folder unless an exception names it without wildcards
                 .peek(rule -> assertThat(rule.substring(0, Math.max(0, rule.lastIndexOf('/'))))
