@@ -798,7 +798,8 @@ class PlatformJourneyE2ETest {
 
     /**
      * The one-time token of the newest email with this subject to the address (the link carries it in its fragment,
-     * {@code #token=}), or {@code null} while none arrived. The raw MIME may be quoted-printable.
+     * {@code #token=}), or {@code null} while none arrived. The raw MIME may be quoted-printable, whose soft line
+     * breaks (at a place that depends on the gateway's port in the link) are undone first, with or without CR.
      */
     private static String linkToken(String address, String subject) throws Exception {
         String mails = mailsTo(address);
@@ -807,7 +808,7 @@ class PlatformJourneyE2ETest {
         }
         String token = null;
         for (JsonNode mail : json.readTree(mails)) {
-            String mime = mail.path("mimeMessage").asString("").replace("=\r\n", "").replace("=3D", "=");
+            String mime = mail.path("mimeMessage").asString("").replaceAll("=\r?\n", "").replace("=3D", "=");
             var found = java.util.regex.Pattern.compile("#token=([A-Za-z0-9_-]+)").matcher(mime);
             if (mail.path("subject").asString("").contains(subject) && found.find()) {
                 token = found.group(1);
