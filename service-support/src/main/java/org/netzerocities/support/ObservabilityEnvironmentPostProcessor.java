@@ -31,6 +31,8 @@ public class ObservabilityEnvironmentPostProcessor implements EnvironmentPostPro
         defaults.put("management.tracing.sampling.probability",
                 environment.getProperty(SAMPLING_PROBABILITY, "1.0"));
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        // the dashboards tell services apart by this tag, whatever the scrape configuration names the jobs
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
         String endpoint = environment.getProperty(OTLP_ENDPOINT);
         if (endpoint == null || endpoint.isBlank()) {
             // only the OTLP exporter is off: Boot ties propagation to tracing export being enabled as a whole

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -648,6 +650,24 @@ class PlatformJourneyE2ETest {
         for (String route : memberRoutes) {
             await().atMost(EVENTUALLY).untilAsserted(() ->
                     assertThat(send("GET", route, null, token).statusCode()).as(route).isNotEqualTo(401));
+        }
+    }
+
+    /**
+     * Once the journeys ran (calls, joins, onboarding, enrolments, certificates, posts, notifications), every metric
+     * the Grafana dashboards query is in some service's scrape: a renamed counter or a dashboard typo fails here.
+     */
+    @Test
+    @Order(100)
+    void theDashboardsQueryOnlyMetricsTheServicesExpose() throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        for (Service service : Service.values()) {
+            exposed.addAll(DashboardMetrics.scraped(get(stack.actuatorUrl(service) + "/actuator/prometheus").body()));
+        }
+        Path repoRoot = Path.of(System.getProperty("nzc.repo.root", "../.."));
+        for (Path dashboard : DashboardMetrics.dashboards(repoRoot)) {
+            assertThat(exposed).as("metrics of %s", dashboard.getFileName())
+                    .containsAll(DashboardMetrics.metricNames(dashboard));
         }
     }
 
