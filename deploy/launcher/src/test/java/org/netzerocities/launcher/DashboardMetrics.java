@@ -27,7 +27,7 @@ final class DashboardMetrics {
     // what is not a metric name: label matchers, ranges, strings, grouping labels and functions
     private static final Pattern NOT_NAMES = Pattern.compile(
             "\\{[^}]*}|\\[[^]]*]|\"[^\"]*\"|\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(?!\\s*\\()");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "offset", "bool");
 
     private DashboardMetrics() {
