@@ -20,6 +20,8 @@ import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.deadletter.DeadLetterDepth;
 import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.kafka.InvalidEventException;
+import org.netzerocities.events.outbox.BusinessCounter;
+import org.netzerocities.events.outbox.BusinessMetrics;
 import org.netzerocities.events.outbox.EventFactory;
 import org.netzerocities.events.outbox.OutboxEndpoint;
 import org.netzerocities.events.outbox.OutboxHealthIndicator;
@@ -56,6 +58,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 
 /**
  * The event backbone every service gets by depending on this module: topics provisioned at start-up,
@@ -84,9 +88,12 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     EventFactory eventFactory(EventBackboneProperties properties, EventCodec codec, Clock clock,
-            @Value("${spring.application.name:application}") String applicationName) {
+            @Value("${spring.application.name:application}") String applicationName, ObjectProvider<Tracer> tracer) {
         String source = properties.getSource() != null ? properties.getSource() : "/" + applicationName;
-        return new EventFactory(source, codec, clock, TraceContext::current);
+        return new EventFactory(source, codec, clock, () -> {
+            Tracer current = tracer.getIfAvailable();
+            return current == null ? null : TraceContext.current(current);
+        });
     }
 
     // --- topics
@@ -186,9 +193,9 @@ public class EventBackboneAutoConfiguration {
     @Bean
     EventDispatcher eventDispatcher(ObjectProvider<EventHandler<?>> handlers,
             ObjectProvider<TombstoneHandler> tombstoneHandlers, EventCodec codec, ProcessedEvents processed,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
         return new EventDispatcher(handlers.orderedStream().toList(), tombstoneHandlers.orderedStream().toList(),
-                codec, processed, meters(meters));
+                codec, processed, meters(meters), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     /** Boot's listener settings and the error handler below, for listeners that take a poll's records at once. */
@@ -287,9 +294,12 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, EventCodec codec,
-            EventBackboneProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+            EventBackboneProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<BusinessCounter<?>> businessCounters) {
         var relay = new OutboxRelay(mongo, kafka, codec, properties.getOutbox(), clock);
         MeterRegistry registry = meters(meters);
+        relay.observe(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        relay.onSent(new BusinessMetrics(businessCounters.orderedStream().toList(), codec, registry));
         Gauge.builder("nzc.outbox.backlog", relay, OutboxRelay::backlog)
                 .description("Events stored with their aggregate but not yet sent to Kafka")
                 .register(registry);

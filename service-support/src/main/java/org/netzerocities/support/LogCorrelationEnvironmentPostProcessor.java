@@ -9,7 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Every log line of a service names the trace and the request it belongs to ({@code [traceId requestId]},
- * from the MDC that {@link TraceContextFilter} and the event consumers fill), so one request can be followed
+ * from the MDC that Micrometer Tracing and {@link TraceContextFilter} fill), so one request can be followed
  * across the gateway, the services and Kafka. A default only: {@code logging.pattern.correlation} set anywhere
  * else wins.
  */

@@ -8,17 +8,19 @@ import org.netzerocities.events.trace.TraceContext;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Joins the caller's W3C trace (the {@code traceparent} header, from the gateway or the portal) or starts
- * one, for the whole request: log lines carry its trace id, and the events the request causes record it,
- * so the trace continues through Kafka into the consumers. Likewise the request id ({@code X-Request-Id},
- * which the gateway passes on, or a new one when it is missing or not plausible): it goes into the log lines
- * (MDC {@value #MDC_REQUEST_ID}) and back in the response, so a support request can quote it.
+ * Names the request's trace and request id in the response, so a support request can quote them. The trace is
+ * Micrometer Tracing's (the HTTP server observation, which joins the caller's {@code traceparent} from the gateway
+ * or the portal, runs before this filter); the events the request causes record it, so the trace continues
+ * through Kafka into the consumers. The request id ({@code X-Request-Id}, which the gateway passes on, or a new
+ * one when it is missing or not plausible) goes into the log lines (MDC {@value #MDC_REQUEST_ID}) next to the
+ * trace id.
  */
 public class TraceContextFilter extends OncePerRequestFilter {
 
@@ -30,18 +32,26 @@ public class TraceContextFilter extends OncePerRequestFilter {
     // that could forge log lines, short enough for a log field
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
 
+    private final Tracer tracer;
+
+    public TraceContextFilter(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String traceparent = TraceContext.childOf(request.getHeader(TraceContext.MDC_TRACEPARENT));
         String requestId = request.getHeader(REQUEST_ID_HEADER);
         if (requestId == null || !SANE_REQUEST_ID.matcher(requestId).matches()) {
             requestId = UUID.randomUUID().toString();
         }
-        response.setHeader(TraceContext.MDC_TRACEPARENT, traceparent);
+        String traceparent = TraceContext.current(tracer);
+        if (traceparent != null) {
+            response.setHeader(TraceContext.TRACEPARENT, traceparent);
+        }
         response.setHeader(REQUEST_ID_HEADER, requestId);
         MDC.put(MDC_REQUEST_ID, requestId);
-        try (var trace = TraceContext.enter(traceparent)) {
+        try {
             chain.doFilter(request, response);
         }
         finally {

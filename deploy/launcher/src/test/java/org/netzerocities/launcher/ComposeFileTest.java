@@ -173,9 +173,10 @@ class ComposeFileTest {
         assertThat(dependencies(services().get(Service.NOTIFICATION.module())))
                 .containsEntry("mailpit", "service_healthy");
         for (Service service : Service.values()) {
-            assertThat((String) environment(service.module())
-                    .get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
-                    .startsWith("http://jaeger:4318/");
+            if (service != Service.GATEWAY) {
+                assertThat((String) environment(service.module()).get("NZC_TRACING_OTLP_ENDPOINT"))
+                        .as(service.module()).startsWith("http://jaeger:4318/");
+            }
         }
         assertThat(services()).containsKey("jaeger");
     }
@@ -191,16 +192,20 @@ class ComposeFileTest {
 
     /**
      * Names that the services read: a typo here would silently leave the default in force. Every variable of a
-     * service container is one its application.yml reads ({@code ${NAME}}), or the relaxed-binding form of a Spring
+     * service container is one its application.yml reads ({@code ${NAME}}), one that service-support reads for every
+     * service but the gateway (a {@code "NZC_..."} constant of its sources), or the relaxed-binding form of a Spring
      * property (SPRING_, MANAGEMENT_).
      */
     @Test
     void everyVariableGivenToAServiceIsOneItReads() throws IOException {
+        Set<String> readBySupport = serviceSupportVariables();
+        assertThat(readBySupport).contains("NZC_TRACING_OTLP_ENDPOINT");
         for (Service service : Service.values()) {
             String configuration = Files.readString(
                     ROOT.resolve(service.module()).resolve("src/main/resources/application.yml"));
             Set<String> unread = environment(service.module()).keySet().stream()
                     .filter(name -> !name.startsWith("SPRING_") && !name.startsWith("MANAGEMENT_"))
+                    .filter(name -> service == Service.GATEWAY || !readBySupport.contains(name))
                     .filter(name -> !configuration.contains("${" + name + ":"))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(unread).as("variables %s does not read", service.module()).isEmpty();
@@ -253,6 +258,22 @@ class ComposeFileTest {
     }
 
     /** Container paths of a service's bind mounts and volumes, in the form docker-compose config prints them. */
+    private static final Pattern SUPPORT_VARIABLE = Pattern.compile("\"(NZC_[A-Z0-9_]+)\"");
+
+    /** The environment variables that service-support's sources name as string constants (it reads them itself). */
+    private static Set<String> serviceSupportVariables() throws IOException {
+        try (Stream<Path> sources = Files.walk(ROOT.resolve("service-support/src/main/java"))) {
+            Set<String> names = new TreeSet<>();
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = SUPPORT_VARIABLE.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    names.add(matcher.group(1));
+                }
+            }
+            return names;
+        }
+    }
+
     private static List<String> volumes(String service) {
         List<String> targets = new ArrayList<>();
         for (Object volume : list(services().get(service).get("volumes"))) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -58,12 +61,14 @@ class PlatformJourneyE2ETest {
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
 
     private static LocalStack stack;
+    private static OtlpTraceReceiver traces;
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
-    static void platform(LocalStack shared) {
+    static void platform(LocalStack shared, OtlpTraceReceiver sharedTraces) {
         stack = shared;
+        traces = sharedTraces;
     }
 
     @Test
@@ -649,6 +654,83 @@ class PlatformJourneyE2ETest {
             await().atMost(EVENTUALLY).untilAsserted(() ->
                     assertThat(send("GET", route, null, token).statusCode()).as(route).isNotEqualTo(401));
         }
+    }
+
+    /**
+     * Once the journeys ran (calls, joins, onboarding, enrolments, certificates, posts, notifications), every metric
+     * the Grafana dashboards query is in some service's scrape: a renamed counter or a dashboard typo fails here.
+     */
+    /**
+     * One trace from the registration request, through MemberJoined on the broker, to the welcome notification: the
+     * spans that the services export (as to Jaeger in Compose) share the trace id that the gateway answered with.
+     */
+    @Test
+    @Order(11)
+    void oneTraceFollowsARegistrationThroughTheBrokerToItsWelcomeNotification() throws Exception {
+        String email = "trace-" + UUID.randomUUID() + "@example.org";
+        HttpResponse<String> registered = send("POST", "/api/community/members", """
+                {"email":"%s","password":"correct horse battery","displayName":"Tracy Trace","city":"lyon",%s}"""
+                .formatted(email, consent()), null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String traceId = registered.headers().firstValue("traceparent").orElseThrow().split("-")[1];
+        String token = json.readTree(registered.body()).get("accessToken").asString();
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                call("GET", "/api/notifications", null, token, 200).at("/items/0/kind").asString()).isEqualTo("WELCOME"));
+
+        // the request's span at community-service, the outbox relay's send of MemberJoined in it, notification-
+        // service's handling of that record (its parent is the send: the trace crossed the broker in the record's
+        // headers) and, in that handling, the welcome notification's draft sent to the writer
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            List<OtlpTraceReceiver.ReceivedSpan> spans = traces.spansOf(traceId);
+            OtlpTraceReceiver.ReceivedSpan request = only(spans, "community-service", "http post /api/community/members");
+            OtlpTraceReceiver.ReceivedSpan joined = only(spans, "community-service", MEMBERS_TOPIC + " send");
+            assertThat(ancestors(spans, joined)).contains(request.spanId());
+            OtlpTraceReceiver.ReceivedSpan handled = only(spans, "notification-service", MEMBERS_TOPIC + " process");
+            assertThat(handled.parentSpanId()).isEqualTo(joined.spanId());
+            OtlpTraceReceiver.ReceivedSpan draft =
+                    only(spans, "notification-service", "nzc.notification.deliveries.v1 send");
+            assertThat(draft.parentSpanId()).isEqualTo(handled.spanId());
+        });
+    }
+
+    private static OtlpTraceReceiver.ReceivedSpan only(List<OtlpTraceReceiver.ReceivedSpan> spans, String service,
+            String name) {
+        List<OtlpTraceReceiver.ReceivedSpan> named = spans.stream()
+                .filter(span -> span.service().equals(service) && span.name().equals(name)).toList();
+        assertThat(named).as("%s's span '%s' among %s", service, name, spans).hasSize(1);
+        return named.get(0);
+    }
+
+    /** The span ids above one span in its trace, nearest first. */
+    private static List<String> ancestors(List<OtlpTraceReceiver.ReceivedSpan> spans,
+            OtlpTraceReceiver.ReceivedSpan span) {
+        Map<String, String> parents = new HashMap<>();
+        spans.forEach(each -> parents.put(each.spanId(), each.parentSpanId()));
+        List<String> ancestors = new ArrayList<>();
+        for (String parent = span.parentSpanId(); parents.containsKey(parent) && !ancestors.contains(parent);
+                parent = parents.get(parent)) {
+            ancestors.add(parent);
+        }
+        return ancestors;
+    }
+
+    @Test
+    @Order(100)
+    void theDashboardsQueryOnlyMetricsTheServicesExpose() throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        for (Service service : Service.values()) {
+            exposed.addAll(DashboardMetrics.scraped(get(stack.actuatorUrl(service) + "/actuator/prometheus").body()));
+        }
+        Map<String, Set<String>> missing = new TreeMap<>();
+        for (Path dashboard : DashboardMetrics.dashboards(Path.of(System.getProperty("nzc.repo.root", "../..")))) {
+            Set<String> names = DashboardMetrics.metricNames(dashboard);
+            assertThat(names).as("metrics of %s", dashboard.getFileName()).isNotEmpty();
+            names.removeAll(exposed);
+            if (!names.isEmpty()) {
+                missing.put(dashboard.getFileName().toString(), names);
+            }
+        }
+        assertThat(missing).as("dashboard metrics no service exposes").isEmpty();
     }
 
     private static final class EventStream implements AutoCloseable {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The whole platform as the launcher runs it, started once for the test run and handed to every end-to-end
- * class that asks for a {@link LocalStack} parameter (in its {@code @BeforeAll}); stopped, and its data deleted,
+ * class that asks for a {@link LocalStack} parameter (in its {@code @BeforeAll}), with the receiver of its services'
+ * spans for one that asks for an {@link OtlpTraceReceiver}; stopped, and its data deleted,
  * when the run ends. Starting it takes most of a minute, so the end-to-end classes share one.
  */
 final class SharedPlatform implements ParameterResolver {
@@ -20,21 +21,24 @@ final class SharedPlatform implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalStack.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalStack.class || type == OtlpTraceReceiver.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(Running.class, key -> Running.start(), Running.class).stack();
+        Running running = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+        return parameter.getParameter().getType() == LocalStack.class ? running.stack() : running.traces();
     }
 
     /** Closed by JUnit with the root context, at the end of the run. */
-    private record Running(LocalStack stack, Path dataDir) implements AutoCloseable {
+    private record Running(LocalStack stack, Path dataDir, OtlpTraceReceiver traces) implements AutoCloseable {
 
         static Running start() {
             try {
                 Path dataDir = Files.createTempDirectory("nzc-e2e-");
+                OtlpTraceReceiver traces = new OtlpTraceReceiver();
                 LocalStack stack = new LocalStack(StackOptions.builder()
                         .repoRoot(Path.of(System.getProperty("nzc.repo.root", "../..")))
                         .dataDir(dataDir)
@@ -45,8 +49,10 @@ final class SharedPlatform implements ParameterResolver {
                         .env("NZC_LOGIN_ADDRESS_FAILURES", "1000000")
                         // every request of the suite comes from one loopback address
                         .raiseRateLimits(true)
+                        // the services export their spans here, as to Jaeger in Compose
+                        .env("NZC_TRACING_OTLP_ENDPOINT", traces.endpoint())
                         .build()).start();
-                return new Running(stack, dataDir);
+                return new Running(stack, dataDir, traces);
             }
             catch (IOException e) {
                 throw new IllegalStateException("No temporary directory for the platform's data", e);
@@ -56,6 +62,7 @@ final class SharedPlatform implements ParameterResolver {
         @Override
         public void close() {
             stack.close();
+            traces.close();
             AppCache.deleteRecursively(dataDir);
         }
     }

@@ -17,13 +17,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.events.kafka.EventCodec;
 import org.netzerocities.events.kafka.IncomingEvent;
-import org.netzerocities.events.trace.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The single entry point of a service's consumption: one listener per topic hands every record here, and
@@ -56,10 +60,21 @@ public class EventDispatcher {
     private final EventCodec codec;
     private final ProcessedEvents processed;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public EventDispatcher(Collection<EventHandler<?>> handlers, Collection<TombstoneHandler> tombstoneHandlers,
             EventCodec codec, ProcessedEvents processed, MeterRegistry meters) {
+        this(handlers, tombstoneHandlers, codec, processed, meters, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations observes each record's handling as spring-kafka's listener observation would (the
+     *                     listeners take batches, which spring-kafka does not observe): its timer, and with a
+     *                     tracer a span continuing the producer's trace from the {@code traceparent} header
+     */
+    public EventDispatcher(Collection<EventHandler<?>> handlers, Collection<TombstoneHandler> tombstoneHandlers,
+            EventCodec codec, ProcessedEvents processed, MeterRegistry meters, ObservationRegistry observations) {
         this.handlersByType = handlers.stream().collect(Collectors.groupingBy(h -> h.type().type(),
                 LinkedHashMap::new, Collectors.toList()));
         this.tombstoneHandlers = tombstoneHandlers.stream().collect(Collectors.toMap(TombstoneHandler::topic,
@@ -79,6 +94,7 @@ public class EventDispatcher {
         this.codec = codec;
         this.processed = processed;
         this.meters = meters;
+        this.observations = observations;
     }
 
     /** The topics this service listens to: one listener each. */
@@ -143,7 +159,7 @@ public class EventDispatcher {
             log.debug("Event {} already handled: skipped", event.id());
             return;
         }
-        try (var trace = TraceContext.enter(TraceContext.childOf(event.traceparent()))) {
+        observe(record).observe(() -> {
             List<Object> payloads = new ArrayList<>(handlers.size());
             for (EventHandler<?> handler : handlers) {
                 payloads.add(event.payload(handler.type()));
@@ -166,8 +182,16 @@ public class EventDispatcher {
             if (marked) {
                 processed.markProcessed(event);
             }
-        }
+        });
         count(record.topic(), event.type(), "handled");
+    }
+
+    private Observation observe(ConsumerRecord<String, String> record) {
+        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(record, EventListeners.ID_PREFIX + record.topic(), null,
+                        KafkaUtils.getConsumerGroupId(), () -> null),
+                observations);
     }
 
     @SuppressWarnings("unchecked")

@@ -80,7 +80,7 @@ public class EventCodec {
      *
      * @throws InvalidEventException when the body is missing, is not JSON or violates the schema
      */
-    <T> T read(String data, EventType<T> type) {
+    public <T> T read(String data, EventType<T> type) {
         if (data == null) {
             throw new InvalidEventException("Event has no body");
         }

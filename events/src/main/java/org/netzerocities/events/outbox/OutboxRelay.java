@@ -22,6 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -33,6 +35,7 @@ import org.bson.Document;
 import org.netzerocities.events.EphemeralWrites;
 import org.netzerocities.events.EventBackboneProperties;
 import org.netzerocities.events.kafka.EventCodec;
+import org.netzerocities.events.trace.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,6 +51,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import com.mongodb.ReadConcern;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 
 /**
  * Sends the events waiting in aggregates' outboxes to Kafka and removes them once the broker has them.
@@ -92,6 +99,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong oldestPendingMillis = new AtomicLong(-1);
     private final AtomicLong parkedCount = new AtomicLong();
     private volatile boolean brokerFailing;
+    private Consumer<PendingEvent> sentListener = event -> {
+    };
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
     private volatile boolean running;
     private Thread worker;
     private ScheduledExecutorService retries;
@@ -107,6 +117,19 @@ public class OutboxRelay implements SmartLifecycle {
         this.leases = new OutboxLeases(EphemeralWrites.of(mongo), clock, settings.getLeaseDuration(),
                 UUID.randomUUID().toString());
         this.parked = new ParkedEvents(mongo, clock);
+    }
+
+    /** Hands each event the broker acknowledged to {@code listener}, once it has left the outbox. */
+    public void onSent(Consumer<PendingEvent> listener) {
+        this.sentListener = listener;
+    }
+
+    /**
+     * Sends each event inside the trace its request recorded (a span of the relay, child of the request's), so
+     * that KafkaTemplate's observation writes a {@code traceparent} of that trace rather than starting a new one.
+     */
+    public void observe(ObservationRegistry registry) {
+        this.observations = registry;
     }
 
     /** Whether this relay publishes the outbox of documents in {@code collection}. */
@@ -208,6 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
             claims.forEach(claim -> claim.settle(deadline));
             boolean brokerAccepts = claims.stream().anyMatch(claim -> !claim.acked.isEmpty());
             removeAcknowledged(claims);
+            claims.forEach(claim -> claim.acked.forEach(entry -> sentListener.accept(read(entry))));
             int sent = 0;
             for (Claim claim : claims) {
                 sent += finish(claim, brokerAccepts);
@@ -229,9 +253,11 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void submit(Claim claim, List<Document> entries, Set<String> unreachableTopics) {
         for (Document entry : entries) {
+            PendingEvent event;
             ProducerRecord<String, String> record;
             try {
-                record = codec.toRecord(read(entry));
+                event = read(entry);
+                record = codec.toRecord(event);
             }
             catch (RuntimeException unconvertible) {
                 claim.failBeforeSending(entry, unconvertible, true);
@@ -243,7 +269,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             CompletableFuture<?> result;
             try {
-                result = kafka.send(record);
+                result = inTraceOf(event, () -> kafka.send(record));
             }
             catch (RuntimeException refused) {
                 refuse(claim, entry, record.topic(), refused, unreachableTopics);
@@ -256,6 +282,18 @@ public class OutboxRelay implements SmartLifecycle {
             }
             claim.sends.add(new Send(entry, result));
         }
+    }
+
+    private <T> T inTraceOf(PendingEvent event, Supplier<T> send) {
+        if (!TraceContext.isValid(event.traceparent())) {
+            return send.get();
+        }
+        var context = new ReceiverContext<String>(
+                (traceparent, header) -> TraceContext.TRACEPARENT.equals(header) ? traceparent : null);
+        context.setCarrier(event.traceparent());
+        context.setRemoteServiceName("outbox");
+        return Observation.createNotStarted("nzc.outbox.relay", () -> context, observations)
+                .contextualName("outbox relay").observe(send);
     }
 
     /** The producer refused a record before it left: too large, no metadata for its topic in time, ... */

@@ -6,6 +6,8 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.netzerocities.events.consumer.DeliveryLog;
+import org.netzerocities.notification.delivery.Channel;
+import org.netzerocities.notification.delivery.NotificationsSent;
 import org.netzerocities.notification.email.EmailTemplates.RenderedEmail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -55,6 +58,7 @@ class Mailer {
     private final FailingAddresses failing;
     private final InternetAddress from;
     private final MeterRegistry meters;
+    private final Counter sentByEmail;
 
     Mailer(JavaMailSender smtp, DeliveryLog deliveries, FailingAddresses failing, EmailSettings settings,
             MeterRegistry meters) throws AddressException {
@@ -63,6 +67,7 @@ class Mailer {
         this.failing = failing;
         this.from = new InternetAddress(settings.from(), true);
         this.meters = meters;
+        this.sentByEmail = NotificationsSent.counter(meters, Channel.EMAIL);
     }
 
     /**
@@ -84,6 +89,7 @@ class Mailer {
             switch (outcome) {
                 case SENT -> {
                     meters.counter("nzc.notifications.emails.sent", "kind", kind).increment();
+                    sentByEmail.increment();
                     log.info("Email {} ({}) sent", id, kind);
                     return Result.SENT;
                 }

@@ -18,9 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.netzerocities.notification.contact.MemberContact;
 import org.netzerocities.notification.contact.MemberContactRepository;
+import org.netzerocities.notification.delivery.Channel;
 import org.netzerocities.notification.delivery.EmailRequest;
 import org.netzerocities.notification.delivery.NotificationDraft;
 import org.netzerocities.notification.delivery.NotificationTopics;
+import org.netzerocities.notification.delivery.NotificationsSent;
 import org.netzerocities.notification.delivery.PrivateTopicListeners;
 import org.netzerocities.notification.delivery.PrivateTopicSender;
 import org.netzerocities.notification.delivery.PrivateTopicSender.Keyed;
@@ -43,6 +45,8 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,10 +81,13 @@ class InboxWriter {
     private final InboxProperties properties;
     private final LocalPushGate localPushes;
     private final ApplicationEventPublisher published;
+    private final Counter sentInApp;
+    private final Counter sentLive;
 
     InboxWriter(MongoTemplate mongo, MemberContactRepository contacts, RefusedMembers refused, DeliveryPlanner planner,
             NotificationTexts texts, PrivateTopicSender sender, JsonMapper json, Clock clock,
-            InboxProperties properties, LocalPushGate localPushes, ApplicationEventPublisher published) {
+            InboxProperties properties, LocalPushGate localPushes, ApplicationEventPublisher published,
+            MeterRegistry meters) {
         this.mongo = mongo;
         this.contacts = contacts;
         this.refused = refused;
@@ -92,6 +99,8 @@ class InboxWriter {
         this.properties = properties;
         this.localPushes = localPushes;
         this.published = published;
+        this.sentInApp = NotificationsSent.counter(meters, Channel.IN_APP);
+        this.sentLive = NotificationsSent.counter(meters, Channel.LIVE);
     }
 
     /**
@@ -189,6 +198,8 @@ class InboxWriter {
         outgoing.put(NotificationTopics.LIVE, live);
         outgoing.put(NotificationTopics.EMAILS, emails);
         sender.send(outgoing);
+        sentInApp.increment(inserted.size());
+        sentLive.increment(live.size());
         log.info("Wrote {} notifications ({} already written) of {} drafts; {} live, {} emails", inserted.size(),
                 stored.size() - inserted.size(), batch.size(), live.size(), emails.size());
     }
