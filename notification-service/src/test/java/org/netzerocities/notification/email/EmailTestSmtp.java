@@ -9,10 +9,13 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-/** GreenMail as the SMTP server of the tests, on the port of {@code config/application.yml}. */
+/**
+ * GreenMail as the SMTP server of the tests, on the port the services send to: {@code spring.mail.port}, which the
+ * build reserves (a free port) and hands to the test JVM; {@code config/application.yml}'s where a test runs alone.
+ */
 final class EmailTestSmtp {
 
-    static final int PORT = 39025;
+    static final int PORT = Integer.getInteger("spring.mail.port", 39025);
 
     private EmailTestSmtp() {
     }
