@@ -6,6 +6,8 @@
 #  2. fan-out of one notification to many members (drafts -> inbox entries).
 # A warm-up, then three runs of each; prints every run and the medians of the three.
 #   bench/notifications.sh [RATE] [COUNT] [MEMBERS]     (defaults: 100/s, 300 mentions; 10000 members)
+# HOPS=1: beside each run from the post, the time of each hop from the broker's timestamps (NotificationHops.java)
+# and each process's CPU while the run posts (process-cpu.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-100}
@@ -41,7 +43,20 @@ for from in post event; do
   results=()
   for run in $(seq 1 $RUNS); do
     if [ "$from" = post ]; then
+      # the run's set-up (members, a group, a thread) comes first: both watch long enough for it and the posting
+      window=$(( COUNT / RATE + 45 ))
+      if [ "${HOPS:-}" = 1 ]; then
+        java -cp "$CP" bench/NotificationHops.java "$bootstrap" "$window" >"$data/hops" 2>/dev/null &
+        hops=$!
+        bench/process-cpu.sh "$pid" "$window" >"$data/cpu" &
+        cpu=$!
+        sleep 3
+      fi
       line=$(java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT")
+      if [ "${HOPS:-}" = 1 ]; then
+        wait "$hops" "$cpu"
+        line="$line"$'\n'"  $(cat "$data/hops")"$'\n'"  $(cat "$data/cpu")"
+      fi
     else
       line=$(java -cp "$CP" bench/NotificationLatency.java --rate "$RATE" --count "$COUNT" --bootstrap "$bootstrap")
     fi
