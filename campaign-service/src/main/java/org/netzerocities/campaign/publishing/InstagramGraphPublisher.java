@@ -35,6 +35,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -54,6 +56,7 @@ class InstagramGraphPublisher implements Publisher {
     private static final Logger log = LoggerFactory.getLogger(InstagramGraphPublisher.class);
     /** How far back reconciliation looks among the account's latest media. */
     private static final int RECENT_MEDIA = 25;
+    static final String REQUESTS = "nzc.instagram.requests";
 
     private final InstagramProperties settings;
     private final HttpClient http;
@@ -61,9 +64,11 @@ class InstagramGraphPublisher implements Publisher {
     private final TimeLimiter timeLimiter;
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private final ObservationRegistry observations;
 
-    InstagramGraphPublisher(InstagramProperties settings) {
+    InstagramGraphPublisher(InstagramProperties settings, ObservationRegistry observations) {
         this.settings = settings;
+        this.observations = observations;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(settings.timeout())
                 .cancelRunningFuture(true).build());
@@ -269,7 +274,17 @@ class InstagramGraphPublisher implements Publisher {
         }
     }
 
+    /**
+     * One call to the Graph API, timed and traced as {@value #REQUESTS} (Prometheus
+     * {@code nzc_instagram_requests_seconds}) by operation, with its failure's class as the error: the platform's
+     * only outbound HTTP, the JDK client, has no client observation of its own.
+     */
     private JsonNode exchange(String what, HttpRequest request) {
+        return Observation.createNotStarted(REQUESTS, observations).contextualName("instagram " + what)
+                .lowCardinalityKeyValue("operation", what).observe(() -> send(what, request));
+    }
+
+    private JsonNode send(String what, HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = timeLimiter.executeFutureSupplier(

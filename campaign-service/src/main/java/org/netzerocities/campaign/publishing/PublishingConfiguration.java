@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import io.micrometer.observation.ObservationRegistry;
+
 /**
  * The publishing queue, its publisher ({@code nzc.campaigns.publisher}: {@code local}, the default, records what
  * would be posted; {@code instagram} posts through the Graph API), the scheduler and the insights job.
@@ -35,13 +37,14 @@ class PublishingConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = PUBLISHER, havingValue = "instagram")
-    InstagramGraphPublisher instagramPublisher(InstagramProperties settings, PublishingProperties publishing) {
+    InstagramGraphPublisher instagramPublisher(InstagramProperties settings, PublishingProperties publishing,
+            ObservationRegistry observations) {
         if (settings.worstStep().compareTo(publishing.lease()) >= 0) {
             // each stored step renews the claim; a step that outlives it would let another instance take over
             throw new IllegalStateException("nzc.campaigns.publishing.lease must be longer than the Instagram "
                     + "adapter's slowest step (" + settings.worstStep() + ")");
         }
-        return new InstagramGraphPublisher(settings);
+        return new InstagramGraphPublisher(settings, observations);
     }
 
     @Bean

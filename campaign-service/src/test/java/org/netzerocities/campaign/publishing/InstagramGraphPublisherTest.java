@@ -32,6 +32,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /** The Graph API adapter against WireMock playing Instagram, with its timings shrunk so that the suite stays fast. */
 class InstagramGraphPublisherTest {
@@ -44,10 +47,13 @@ class InstagramGraphPublisherTest {
     static final String PUBLISH = "/v23.0/17841400000001/media_publish";
 
     InstagramGraphPublisher publisher;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final ObservationRegistry observations = ObservationRegistry.create();
 
     @BeforeEach
     void fresh() {
-        publisher = new InstagramGraphPublisher(settings(Duration.ofSeconds(2), 3, 10));
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        publisher = new InstagramGraphPublisher(settings(Duration.ofSeconds(2), 3, 10), observations);
     }
 
     /** Timings shrunk to milliseconds; the circuit judges after {@code circuitCalls} calls. */
@@ -124,6 +130,24 @@ class InstagramGraphPublisherTest {
     }
 
     @Test
+    void eachGraphCallIsTimedByOperationAndOutcomeAndNoMetricNamesTheUrlOrToken() {
+        graph.stubFor(post(urlPathEqualTo(MEDIA)).willReturn(okJson("{\"id\":\"c-1\"}")));
+        graph.stubFor(post(urlPathEqualTo(PUBLISH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(error(190, "OAuthException", "Error validating access token: Session has expired"))));
+
+        publisher.createContainer(ACCOUNT, postOf(MediaKind.IMAGE, List.of("https://media.example.org/a.jpg"), List.of()));
+        assertThatThrownBy(() -> publisher.publish(ACCOUNT, "c-1")).isInstanceOf(PublishFailure.class);
+
+        assertThat(meters.get(InstagramGraphPublisher.REQUESTS).tags("operation", "media container", "error", "none")
+                .timer().count()).isEqualTo(1);
+        assertThat(meters.get(InstagramGraphPublisher.REQUESTS).tags("operation", "media_publish")
+                .tag("error", "PublishFailure").timer().count()).isEqualTo(1);
+        meters.getMeters().forEach(meter -> meter.getId().getTags().forEach(tag -> assertThat(tag.getValue())
+                .doesNotContain("IGQsecret").doesNotContain("17841400000001").doesNotContain("http")));
+    }
+
+    @Test
     void anExpiredTokenFailsForGoodAtOnceAndNamesTheCredential() {
         graph.stubFor(post(urlPathEqualTo(MEDIA)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
@@ -190,7 +214,7 @@ class InstagramGraphPublisherTest {
 
     @Test
     void callsThatKeepTimingOutOpenTheCircuitAndLaterCallsFailWithoutReachingInstagram() {
-        publisher = new InstagramGraphPublisher(settings(Duration.ofMillis(150), 2, 2));
+        publisher = new InstagramGraphPublisher(settings(Duration.ofMillis(150), 2, 2), observations);
         graph.stubFor(get(urlPathEqualTo("/v23.0/c-slow"))
                 .willReturn(okJson("{\"status_code\":\"FINISHED\"}").withFixedDelay(1000)));
 

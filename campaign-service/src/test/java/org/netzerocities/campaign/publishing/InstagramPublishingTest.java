@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Import;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.jayway.jsonpath.JsonPath;
 
+import io.micrometer.observation.ObservationRegistry;
+
 /** The scheduler with the Graph adapter, WireMock playing Instagram, against the real database and broker. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -47,7 +49,7 @@ class InstagramPublishingTest extends PublishingFixture {
                 .willReturn(okJson("{\"permalink\":\"https://www.instagram.com/p/C7/\"}")));
         scheduler = instance(new InstagramGraphPublisher(new InstagramProperties("http://localhost:" + graph.getPort(),
                 "v23.0", Duration.ofSeconds(2), 2, Duration.ofMillis(10), 10, Duration.ofMinutes(1),
-                Duration.ofMillis(10), Duration.ofSeconds(1))), Duration.ZERO);
+                Duration.ofMillis(10), Duration.ofSeconds(1)), ObservationRegistry.NOOP), Duration.ZERO);
     }
 
     static void usage(int used) {

@@ -19,6 +19,8 @@ import org.netzerocities.support.ApiProblem;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.observation.ObservationRegistry;
+
 /** The rules of publishing, without Instagram: which errors are worth retrying, the daily limit, backoff, media. */
 class PublishingRulesTest {
 
@@ -82,7 +84,8 @@ class PublishingRulesTest {
         InstagramProperties slow = new InstagramProperties("https://graph.facebook.com", "v23.0",
                 Duration.ofSeconds(10), 3, Duration.ofSeconds(1), 5, Duration.ofMinutes(1), Duration.ofSeconds(2),
                 Duration.ofMinutes(30));
-        assertThatThrownBy(() -> new PublishingConfiguration().instagramPublisher(slow, PublishingFixture.SETTINGS))
+        assertThatThrownBy(() -> new PublishingConfiguration().instagramPublisher(slow, PublishingFixture.SETTINGS,
+                ObservationRegistry.NOOP))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
     }
 
