@@ -15,12 +15,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.netzerocities.campaign.publishing.Publications.PostToPublish;
 import org.netzerocities.campaign.publishing.Publications.PublicationStatus;
 import org.netzerocities.events.contract.EventCatalog;
 import org.netzerocities.testsupport.PlatformInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -29,6 +31,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.jayway.jsonpath.JsonPath;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The scheduler against the real database and broker: due posts go out once whatever the number of instances,
@@ -39,6 +44,9 @@ import com.jayway.jsonpath.JsonPath;
 @AutoConfigureMockMvc
 @Import(PlatformInfrastructure.class)
 class PublishSchedulerTest extends PublishingFixture {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aDuePostIsPublishedThroughTheLocalPublisherAndAnnouncedWithItsPermalink() throws Exception {
@@ -60,6 +68,11 @@ class PublishSchedulerTest extends PublishingFixture {
         assertThat((String) JsonPath.read(event.value(), "$.campaignId")).isEqualTo("campaign-" + postId);
         assertThat((String) JsonPath.read(event.value(), "$.channelId")).isEqualTo(channelId);
         assertThat((String) JsonPath.read(event.value(), "$.publishedAt")).isNotBlank();
+        // the mission's figure, once the relay sent the event: one post for the channel's city
+        String city = mongo.getCollection("channels").find(new Document("_id", channelId)).first().getString("city");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters
+                .find("nzc.mission.campaign.posts.published").tag("city", city).counter()).isNotNull()
+                .extracting(Counter::count).isEqualTo(1.0));
     }
 
     @Test
