@@ -82,7 +82,7 @@ class ScaledCertificatesAndPostsIT {
     private static final Pattern ISSUED_ALREADY = Pattern.compile("Certificate for enrolment (\\S+) was issued already");
     /** MongoTemplate's debug line for the scheduler's look for due posts (only it asks for queued ones). */
     private static final Pattern LOOKED = Pattern.compile(
-            "^(\\S+)\\s+DEBUG.*find using query: .*\"SCHEDULED\".* in collection: publications");
+            "^(\\S+)\\s+DEBUG.*find using query: .*SCHEDULED.* in collection: publications");
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -104,8 +104,10 @@ class ScaledCertificatesAndPostsIT {
                 .scale("learning", 2)
                 .scale("campaign", 2)
                 .env(Service.CAMPAIGN, "NZC_CAMPAIGNS_PUBLISHING_SCANINTERVAL", SCAN_INTERVAL.toString())
-                // every query in the log: the publish scheduler's looks among them
-                .env(Service.CAMPAIGN, "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_DATA_MONGODB_CORE_MONGOTEMPLATE", "DEBUG");
+                // every query in the log, the publish scheduler's looks among them (as JSON: a logger named in an
+                // environment variable is lower-cased)
+                .env(Service.CAMPAIGN, "SPRING_APPLICATION_JSON",
+                        "{\"logging.level.org.springframework.data.mongodb.core.MongoTemplate\":\"DEBUG\"}");
 
         try (LocalStack started = new LocalStack(options.build()).start()) {
             stack = started;
