@@ -49,10 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * campaign=2}) behind one community-service: each pair splits the partitions of the topics its group consumes;
  * learners whose completions land on both instances each get one certificate, also when a completion reaches the
  * other instance again; posts due at one moment are each published once although both instances' schedulers look
- * for them every second.
+ * for them four times a second.
  *
- * <p>A platform of its own, lean (no gateway, no notification-service): the publish scheduler must look every
- * second here, which the shared platform's tests must not see. One platform for both services: each start costs
+ * <p>A platform of its own, lean (no gateway, no notification-service): the publish scheduler must look four
+ * times a second here, which the shared platform's tests must not see. One platform for both services: each start costs
  * about a minute of the suite.
  */
 class ScaledCertificatesAndPostsIT {
@@ -69,11 +69,12 @@ class ScaledCertificatesAndPostsIT {
     /** At least this many learners, more until their completions cover every partition. */
     private static final int LEARNERS = 4;
     /**
-     * Posts due at the same moment: enough that one instance is still publishing the batch it found when the other
-     * looks, so both go for the same posts and only the conditional claim keeps each post to one of them.
+     * Posts due at the same moment (a scheduler's whole batch), and schedulers that look four times a second: one
+     * instance is still publishing the batch it found when the other looks, so both go for the same posts and only
+     * the conditional claim keeps each post to one of them.
      */
-    private static final int POSTS = 12;
-    private static final Duration SCAN_INTERVAL = Duration.ofSeconds(1);
+    private static final int POSTS = 20;
+    private static final Duration SCAN_INTERVAL = Duration.ofMillis(250);
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
     /** A duplicate comes moments after the first copy: how long to keep reading for one. */
     private static final Duration QUIET = Duration.ofSeconds(3);
