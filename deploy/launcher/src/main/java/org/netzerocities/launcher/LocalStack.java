@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int TAIL_LINES = 40;
+    static final String CAMPAIGN_CREDENTIAL_KEY = "NZC_CAMPAIGN_CREDENTIAL_KEY";
 
     private final StackOptions options;
     private final Consumer<String> out;
@@ -56,6 +59,11 @@ public final class LocalStack implements AutoCloseable {
     private volatile MailSink mailSink;
     private volatile boolean closing;
     private volatile Thread shutdownHook;
+    /**
+     * The key of channels' tokens for the instances of a scaled campaign-service when none is set: without one each
+     * instance makes its own, and a post whose token another instance stored fails to publish on this one.
+     */
+    private final String campaignCredentialKey;
 
     /**
      * One JVM of a service: index 0 is the service's first (and usually only) instance, named after its module;
@@ -77,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
         this.out = options.reporter();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         this.appCache = new AppCache(options.cacheDir(), options.javaExecutable(), options.serviceJavaOpts(), out);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.campaignCredentialKey = Base64.getEncoder().encodeToString(key);
     }
 
     /** Runs until Ctrl-C; {@code --help} lists the options, see {@link LauncherCommand}. */
@@ -337,6 +348,11 @@ public final class LocalStack implements AutoCloseable {
             if (options.raiseRateLimits()) {
                 env.putAll(StackOptions.RAISED_GATEWAY_RATE_LIMITS);
             }
+        }
+        String configuredKey = options.launcherEnvironment().get(CAMPAIGN_CREDENTIAL_KEY);
+        if (service == Service.CAMPAIGN && options.instances(service) > 1
+                && (configuredKey == null || configuredKey.isBlank())) {
+            env.put(CAMPAIGN_CREDENTIAL_KEY, campaignCredentialKey);
         }
         if (service == Service.NOTIFICATION && options.embeddedMail()) {
             env.put("SMTP_HOST", "localhost");

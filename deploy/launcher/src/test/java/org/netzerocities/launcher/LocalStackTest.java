@@ -109,6 +109,28 @@ class LocalStackTest {
     }
 
     @Test
+    void theInstancesOfAScaledCampaignServiceShareOneKeyForChannelTokensUnlessOneIsSet() {
+        StackOptions scaled = StackOptions.builder().dataDir(tempDir).repoRoot(tempDir)
+                .scale(Service.CAMPAIGN, 2).launcherEnvironment(Map.of()).build();
+        LocalStack stack = new LocalStack(scaled);
+        String key = stack.serviceEnvironment(Service.CAMPAIGN).get(LocalStack.CAMPAIGN_CREDENTIAL_KEY);
+
+        assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+        assertThat(stack.serviceEnvironment(new LocalStack.Instance(Service.CAMPAIGN, 1)))
+                .containsEntry(LocalStack.CAMPAIGN_CREDENTIAL_KEY, key);
+        assertThat(new LocalStack(scaled).serviceEnvironment(Service.CAMPAIGN))
+                .as("another run, another key").doesNotContainEntry(LocalStack.CAMPAIGN_CREDENTIAL_KEY, key);
+        assertThat(stack.serviceEnvironment(Service.LEARNING)).doesNotContainKey(LocalStack.CAMPAIGN_CREDENTIAL_KEY);
+        assertThat(new LocalStack(StackOptions.builder().dataDir(tempDir).launcherEnvironment(Map.of()).build())
+                .serviceEnvironment(Service.CAMPAIGN)).as("one instance: its own key, as without the launcher")
+                .doesNotContainKey(LocalStack.CAMPAIGN_CREDENTIAL_KEY);
+        assertThat(new LocalStack(StackOptions.builder().dataDir(tempDir).scale(Service.CAMPAIGN, 2)
+                .launcherEnvironment(Map.of(LocalStack.CAMPAIGN_CREDENTIAL_KEY, key)).build())
+                .serviceEnvironment(Service.CAMPAIGN)).as("the key set, inherited by every instance")
+                .doesNotContainKey(LocalStack.CAMPAIGN_CREDENTIAL_KEY);
+    }
+
+    @Test
     void notificationServiceSendsToTheLocalMailSinkUnlessSmtpHostNamesAMailServer() {
         StackOptions sink = StackOptions.builder().dataDir(tempDir).mailPorts(13025, 18025)
                 .launcherEnvironment(Map.of()).build();

@@ -21,18 +21,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -504,7 +499,7 @@ class PlatformJourneyE2ETest {
 
         // forced redelivery: every event of these members reaches the consumers a second time
         republish(published);
-        await().atMost(EVENTUALLY).until(() -> consumerLag("notification-service") == 0);
+        await().atMost(EVENTUALLY).until(() -> ConsumerGroups.lag(stack, "notification-service", MEMBERS_TOPIC) == 0);
 
         for (String token : tokens.values()) {
             assertThat(call("GET", "/api/notifications", null, token, 200).get("total").asInt()).isEqualTo(1);
@@ -908,19 +903,6 @@ class PlatformJourneyE2ETest {
                 var copy = new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers());
                 producer.send(copy).get();
             }
-        }
-    }
-
-    private static long consumerLag(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafkaBootstrapServers()))) {
-            Map<TopicPartition, Long> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get().entrySet().stream().filter(e -> e.getKey().topic().equals(MEMBERS_TOPIC))
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            return committed.entrySet().stream().mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue()).sum();
         }
     }
 

@@ -22,12 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +41,6 @@ class ScaledConsumersIT {
 
     private static final String MEMBERS_TOPIC = "nzc.community.members.v1";
     private static final String ROUTING_GROUP = "notification-service";
-    private static final int PARTITIONS = StackOptions.DEFAULT_KAFKA_PARTITIONS;
     private static final int MEMBERS = 12;
     private static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
@@ -91,7 +85,7 @@ class ScaledConsumersIT {
                 tokens.put(email, registered.get("accessToken").asString());
             }
 
-            assertSharedPartitions(stack, ROUTING_GROUP, MEMBERS_TOPIC);
+            ConsumerGroups.assertSharedPartitions(stack, ROUTING_GROUP, MEMBERS_TOPIC);
 
             // each member's inbox, read from either instance (they share the database): one welcome, no second
             List<String> emails = new ArrayList<>(tokens.keySet());
@@ -111,31 +105,6 @@ class ScaledConsumersIT {
 
             assertEachJobRanOnceAtATime(stack);
         }
-    }
-
-    /** Both instances hold partitions of the topic in the group, none twice, all of them together. */
-    private static void assertSharedPartitions(LocalStack stack, String group, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-            await().atMost(EVENTUALLY).untilAsserted(() -> {
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get()
-                        .get(group);
-                List<Set<TopicPartition>> holdings = description.members().stream()
-                        .map(member -> partitionsOf(member, topic)).filter(held -> !held.isEmpty())
-                        .collect(Collectors.toList());
-                assertThat(holdings).as("members of %s holding %s: %s", group, topic, description.members())
-                        .hasSizeGreaterThanOrEqualTo(2);
-                Set<TopicPartition> union = new HashSet<>();
-                holdings.forEach(held -> assertThat(union.addAll(held)).isTrue());
-                assertThat(holdings.stream().mapToInt(Set::size).sum()).as("no partition held twice")
-                        .isEqualTo(union.size());
-                assertThat(union).hasSize(PARTITIONS);
-            });
-        }
-    }
-
-    private static Set<TopicPartition> partitionsOf(MemberDescription member, String topic) {
-        return member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(topic))
-                .collect(Collectors.toSet());
     }
 
     /**
