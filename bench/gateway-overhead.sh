@@ -61,7 +61,10 @@ TARGETS="gateway direct"
 JAVA_OPTS=$(tr '\0' ' ' <"/proc/$GATEWAY_PID/cmdline" | grep -o -- ' -X[^ ]*' | grep -v -- 'Archive\|Xshare' | tr -d '\n')
 if [ -n "${BENCH_BASELINE_JAR:-}" ]; then
   BASELINE=http://localhost:$((8090 + OFFSET))
-  COMMUNITY_SERVICE_URI=$COMMUNITY NZC_JWKS_URI=$COMMUNITY/api/community/.well-known/jwks.json \
+  # the gateway settings the launcher gave (the raised rate limits among them): the same limits for both
+  # shellcheck disable=SC2046
+  env $(tr '\0' '\n' <"/proc/$GATEWAY_PID/environ" | grep '^NZC_GATEWAY_') \
+    COMMUNITY_SERVICE_URI=$COMMUNITY NZC_JWKS_URI=$COMMUNITY/api/community/.well-known/jwks.json \
     SERVER_PORT=$((8090 + OFFSET)) MANAGEMENT_SERVER_PORT=$((9090 + OFFSET)) \
     java $JAVA_OPTS -jar "$BENCH_BASELINE_JAR" >"$data/baseline-gateway.log" 2>&1 &
   URLS[baseline]=$BASELINE; PIDS[baseline]=$!; TARGETS="baseline gateway direct"
