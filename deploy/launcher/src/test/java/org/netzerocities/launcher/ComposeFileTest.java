@@ -173,10 +173,8 @@ class ComposeFileTest {
         assertThat(dependencies(services().get(Service.NOTIFICATION.module())))
                 .containsEntry("mailpit", "service_healthy");
         for (Service service : Service.values()) {
-            if (service != Service.GATEWAY) {
-                assertThat((String) environment(service.module()).get("NZC_TRACING_OTLP_ENDPOINT"))
-                        .as(service.module()).startsWith("http://jaeger:4318/");
-            }
+            assertThat((String) environment(service.module()).get("NZC_TRACING_OTLP_ENDPOINT"))
+                    .as(service.module()).startsWith("http://jaeger:4318/");
         }
         assertThat(services()).containsKey("jaeger");
     }
@@ -192,20 +190,24 @@ class ComposeFileTest {
 
     /**
      * Names that the services read: a typo here would silently leave the default in force. Every variable of a
-     * service container is one its application.yml reads ({@code ${NAME}}), one that service-support reads for every
-     * service but the gateway (a {@code "NZC_..."} constant of its sources), or the relaxed-binding form of a Spring
-     * property (SPRING_, MANAGEMENT_).
+     * service container is one its application.yml reads ({@code ${NAME}}), one its code reads itself (a
+     * {@code "NZC_..."} constant of its sources, or of service-support's for every service but the gateway), or the
+     * relaxed-binding form of a Spring property (SPRING_, MANAGEMENT_).
      */
     @Test
     void everyVariableGivenToAServiceIsOneItReads() throws IOException {
-        Set<String> readBySupport = serviceSupportVariables();
+        Set<String> readBySupport = variablesNamedIn("service-support");
         assertThat(readBySupport).contains("NZC_TRACING_OTLP_ENDPOINT");
         for (Service service : Service.values()) {
             String configuration = Files.readString(
                     ROOT.resolve(service.module()).resolve("src/main/resources/application.yml"));
+            Set<String> readInCode = variablesNamedIn(service.module());
+            if (service != Service.GATEWAY) {
+                readInCode.addAll(readBySupport);
+            }
             Set<String> unread = environment(service.module()).keySet().stream()
                     .filter(name -> !name.startsWith("SPRING_") && !name.startsWith("MANAGEMENT_"))
-                    .filter(name -> service == Service.GATEWAY || !readBySupport.contains(name))
+                    .filter(name -> !readInCode.contains(name))
                     .filter(name -> !configuration.contains("${" + name + ":"))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(unread).as("variables %s does not read", service.module()).isEmpty();
@@ -260,9 +262,9 @@ class ComposeFileTest {
     /** Container paths of a service's bind mounts and volumes, in the form docker-compose config prints them. */
     private static final Pattern SUPPORT_VARIABLE = Pattern.compile("\"(NZC_[A-Z0-9_]+)\"");
 
-    /** The environment variables that service-support's sources name as string constants (it reads them itself). */
-    private static Set<String> serviceSupportVariables() throws IOException {
-        try (Stream<Path> sources = Files.walk(ROOT.resolve("service-support/src/main/java"))) {
+    /** The environment variables that a module's sources name as string constants (it reads them itself). */
+    private static Set<String> variablesNamedIn(String module) throws IOException {
+        try (Stream<Path> sources = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
             Set<String> names = new TreeSet<>();
             for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 Matcher matcher = SUPPORT_VARIABLE.matcher(Files.readString(source));

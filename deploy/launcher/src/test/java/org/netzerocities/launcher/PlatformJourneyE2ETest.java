@@ -672,12 +672,14 @@ class PlatformJourneyE2ETest {
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
                 call("GET", "/api/notifications", null, token, 200).at("/items/0/kind").asString()).isEqualTo("WELCOME"));
 
-        // the request's span at community-service, the outbox relay's send of MemberJoined in it, notification-
-        // service's handling of that record (its parent is the send: the trace crossed the broker in the record's
-        // headers) and, in that handling, the welcome notification's draft sent to the writer
+        // the gateway's span of the request, community-service's as its child, the outbox relay's send of
+        // MemberJoined in it, notification-service's handling of that record (its parent is the send: the trace
+        // crossed the broker in the record's headers) and, in that handling, the welcome notification's draft
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             List<OtlpTraceReceiver.ReceivedSpan> spans = traces.spansOf(traceId);
+            OtlpTraceReceiver.ReceivedSpan edge = only(spans, "gateway", "http post");
             OtlpTraceReceiver.ReceivedSpan request = only(spans, "community-service", "http post /api/community/members");
+            assertThat(request.parentSpanId()).isEqualTo(edge.spanId());
             OtlpTraceReceiver.ReceivedSpan joined = only(spans, "community-service", MEMBERS_TOPIC + " send");
             assertThat(ancestors(spans, joined)).contains(request.spanId());
             OtlpTraceReceiver.ReceivedSpan handled = only(spans, "notification-service", MEMBERS_TOPIC + " process");
