@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +34,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -51,10 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * other instance again; posts due at one moment are each published once although both instances' schedulers look
  * for them four times a second.
  *
- * <p>A platform of its own, lean (no gateway, no notification-service): the publish scheduler must look four
- * times a second here, which the shared platform's tests must not see. One platform for both services: each start costs
- * about a minute of the suite.
+ * <p>On the scaling tests' lean platform ({@link ScaledPlatform}).
  */
+@ExtendWith(ScaledPlatform.class)
 class ScaledCertificatesAndPostsIT {
 
     private static final String LEARNING_GROUP = "learning-service";
@@ -74,7 +73,6 @@ class ScaledCertificatesAndPostsIT {
      * the conditional claim keeps each post to one of them.
      */
     private static final int POSTS = 20;
-    private static final Duration SCAN_INTERVAL = Duration.ofMillis(250);
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
     /** A duplicate comes moments after the first copy: how long to keep reading for one. */
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -88,43 +86,28 @@ class ScaledCertificatesAndPostsIT {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @TempDir
-    Path dataDir;
+    private static LocalStack stack;
 
-    private LocalStack stack;
+    @BeforeAll
+    static void platform(LocalStack scaled) {
+        stack = scaled;
+    }
 
     @Test
     void twoLearningAndTwoCampaignInstancesShareThePartitionsIssueEachCertificateOnceAndPublishEachPostOnce()
             throws Exception {
-        StackOptions.Builder options = StackOptions.builder()
-                .repoRoot(Path.of(System.getProperty("nzc.repo.root", "../..")))
-                .dataDir(dataDir)
-                .freePorts()
-                .readinessTimeout(Duration.ofMinutes(4))
-                .services("community", "learning", "campaign")
-                .scale("learning", 2)
-                .scale("campaign", 2)
-                .env(Service.CAMPAIGN, "NZC_CAMPAIGNS_PUBLISHING_SCANINTERVAL", SCAN_INTERVAL.toString())
-                // every query in the log, the publish scheduler's looks among them (as JSON: a logger named in an
-                // environment variable is lower-cased)
-                .env(Service.CAMPAIGN, "SPRING_APPLICATION_JSON",
-                        "{\"logging.level.org.springframework.data.mongodb.core.MongoTemplate\":\"DEBUG\"}");
+        String admin = logIn("admin@nzc.local", "change-me-now");
+        // the posts are queued first and come due while the learners work through the programme
+        ScheduledPosts posts = schedulePosts(admin);
+        List<Learner> learners = learnersCompleteTheProgramme(admin);
 
-        try (LocalStack started = new LocalStack(options.build()).start()) {
-            stack = started;
-            String admin = logIn("admin@nzc.local", "change-me-now");
-            // the posts are queued first and come due while the learners work through the programme
-            ScheduledPosts posts = schedulePosts(admin);
-            List<Learner> learners = learnersCompleteTheProgramme(admin);
+        ConsumerGroups.assertSharedPartitions(stack, LEARNING_GROUP, ENROLLMENTS_TOPIC, MEMBERS_TOPIC);
+        Set<String> campaignTopics = ConsumerGroups.topicsOf(stack, CAMPAIGN_GROUP);
+        assertThat(campaignTopics).contains(MEMBERS_TOPIC, CERTIFICATES_TOPIC);
+        ConsumerGroups.assertSharedPartitions(stack, CAMPAIGN_GROUP, campaignTopics.toArray(String[]::new));
 
-            ConsumerGroups.assertSharedPartitions(stack, LEARNING_GROUP, ENROLLMENTS_TOPIC, MEMBERS_TOPIC);
-            Set<String> campaignTopics = ConsumerGroups.topicsOf(stack, CAMPAIGN_GROUP);
-            assertThat(campaignTopics).contains(MEMBERS_TOPIC, CERTIFICATES_TOPIC);
-            ConsumerGroups.assertSharedPartitions(stack, CAMPAIGN_GROUP, campaignTopics.toArray(String[]::new));
-
-            eachLearnerHoldsOneCertificateAlsoWhenTheOtherInstanceSeesHerCompletionAgain(learners);
-            eachPostIsPublishedOnceAndBothSchedulersLooked(posts);
-        }
+        eachLearnerHoldsOneCertificateAlsoWhenTheOtherInstanceSeesHerCompletionAgain(learners);
+        eachPostIsPublishedOnceAndBothSchedulersLooked(posts);
     }
 
     /**
@@ -317,7 +300,7 @@ class ScaledCertificatesAndPostsIT {
             }
         });
         // both schedulers go on looking: a post published twice would be now
-        Thread.sleep(SCAN_INTERVAL.multipliedBy(3).toMillis());
+        Thread.sleep(ScaledPlatform.PUBLISH_SCAN_INTERVAL.multipliedBy(3).toMillis());
 
         List<ConsumerRecord<String, String>> announced = records(POSTS_TOPIC, POST_PUBLISHED, ConsumerRecord::key,
                 Set.copyOf(posts.ids()));

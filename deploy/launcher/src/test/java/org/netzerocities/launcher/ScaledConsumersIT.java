@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,8 +22,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,15 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  * instances split the partitions of the topics they consume between them, every member gets one welcome
  * notification and one verification email, never two, and each lease-guarded job runs on one instance at a time.
  *
- * <p>A platform of its own, but a lean one (no gateway, learning or campaign): the scheduled jobs must run every
- * two seconds here, which the shared platform's other tests must not see.
+ * <p>On the scaling tests' lean platform ({@link ScaledPlatform}), whose notification jobs run every two seconds.
  */
+@ExtendWith(ScaledPlatform.class)
 class ScaledConsumersIT {
 
     private static final String MEMBERS_TOPIC = "nzc.community.members.v1";
     private static final String ROUTING_GROUP = "notification-service";
     private static final int MEMBERS = 12;
-    private static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
     /** ClusterLease's debug line when an instance takes a lease; the log line starts with its ISO timestamp. */
     private static final Pattern LEASE_TAKEN = Pattern.compile("^(\\S+)\\s+DEBUG.*lease (\\S+) taken by instance (\\S+)");
@@ -50,61 +49,49 @@ class ScaledConsumersIT {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @TempDir
-    Path dataDir;
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void platform(LocalStack scaled) {
+        stack = scaled;
+    }
 
     @Test
     void twoNotificationInstancesShareThePartitionsProduceEachNotificationOnceAndRunEachJobOnce() throws Exception {
-        StackOptions.Builder options = StackOptions.builder()
-                .repoRoot(Path.of(System.getProperty("nzc.repo.root", "../..")))
-                .dataDir(dataDir)
-                .freePorts()
-                .readinessTimeout(Duration.ofMinutes(4))
-                .services("community", "notification")
-                .scale("notification", 2);
-        // every lease-guarded job of notification-service every two seconds, and each take of a lease in the log
-        for (String job : List.of("NZC_NOTIFICATIONS_DIGEST_INTERVAL", "NZC_NOTIFICATIONS_PURGE_INTERVAL",
-                "NZC_NOTIFICATIONS_BUDGET_PURGE_INTERVAL")) {
-            options.env(Service.NOTIFICATION, job, JOB_INTERVAL.toString());
+        assertThat(stack.options().port(Service.NOTIFICATION, 1))
+                .isNotEqualTo(stack.options().port(Service.NOTIFICATION, 0));
+
+        Map<String, String> tokens = new LinkedHashMap<>();
+        String community = stack.serviceUrl(Service.COMMUNITY);
+        int terms = call(community, "GET", "/api/community/terms", null, null, 200).get("version").asInt();
+        for (int i = 0; i < MEMBERS; i++) {
+            String email = "scaled-" + i + "-" + UUID.randomUUID() + "@example.org";
+            JsonNode registered = call(community, "POST", "/api/community/members", """
+                    {"email":"%s","password":"correct horse battery","displayName":"Ana Pop","city":"lyon",
+                     "languages":["fr"],"interests":["energy"],"termsVersion":%d,"minimumAgeConfirmed":true}"""
+                    .formatted(email, terms), null, 201);
+            tokens.put(email, registered.get("accessToken").asString());
         }
-        options.env(Service.NOTIFICATION, "LOGGING_LEVEL_ORG_NETZEROCITIES_SUPPORT_SCHEDULE", "DEBUG");
 
-        try (LocalStack stack = new LocalStack(options.build()).start()) {
-            assertThat(stack.options().port(Service.NOTIFICATION, 1))
-                    .isNotEqualTo(stack.options().port(Service.NOTIFICATION, 0));
+        ConsumerGroups.assertSharedPartitions(stack, ROUTING_GROUP, MEMBERS_TOPIC);
 
-            Map<String, String> tokens = new LinkedHashMap<>();
-            String community = stack.serviceUrl(Service.COMMUNITY);
-            int terms = call(community, "GET", "/api/community/terms", null, null, 200).get("version").asInt();
-            for (int i = 0; i < MEMBERS; i++) {
-                String email = "scaled-" + i + "-" + UUID.randomUUID() + "@example.org";
-                JsonNode registered = call(community, "POST", "/api/community/members", """
-                        {"email":"%s","password":"correct horse battery","displayName":"Ana Pop","city":"lyon",
-                         "languages":["fr"],"interests":["energy"],"termsVersion":%d,"minimumAgeConfirmed":true}"""
-                        .formatted(email, terms), null, 201);
-                tokens.put(email, registered.get("accessToken").asString());
-            }
-
-            ConsumerGroups.assertSharedPartitions(stack, ROUTING_GROUP, MEMBERS_TOPIC);
-
-            // each member's inbox, read from either instance (they share the database): one welcome, no second
-            List<String> emails = new ArrayList<>(tokens.keySet());
-            await().atMost(EVENTUALLY).untilAsserted(() -> {
-                for (int i = 0; i < emails.size(); i++) {
-                    assertThat(inboxKinds(stack, i % 2, tokens.get(emails.get(i)))).as(emails.get(i)).contains("WELCOME");
-                    assertThat(mailCount(stack, emails.get(i))).as(emails.get(i)).isPositive();
-                }
-            });
-            // a duplicate would come moments after the first copy: give it the time to show
-            Thread.sleep(3_000);
+        // each member's inbox, read from either instance (they share the database): one welcome, no second
+        List<String> emails = new ArrayList<>(tokens.keySet());
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
             for (int i = 0; i < emails.size(); i++) {
-                String email = emails.get(i);
-                assertThat(inboxKinds(stack, (i + 1) % 2, tokens.get(email))).as(email).containsExactly("WELCOME");
-                assertThat(mailCount(stack, email)).as("verification emails to " + email).isEqualTo(1);
+                assertThat(inboxKinds(stack, i % 2, tokens.get(emails.get(i)))).as(emails.get(i)).contains("WELCOME");
+                assertThat(mailCount(stack, emails.get(i))).as(emails.get(i)).isPositive();
             }
-
-            assertEachJobRanOnceAtATime(stack);
+        });
+        // a duplicate would come moments after the first copy: give it the time to show
+        Thread.sleep(3_000);
+        for (int i = 0; i < emails.size(); i++) {
+            String email = emails.get(i);
+            assertThat(inboxKinds(stack, (i + 1) % 2, tokens.get(email))).as(email).containsExactly("WELCOME");
+            assertThat(mailCount(stack, email)).as("verification emails to " + email).isEqualTo(1);
         }
+
+        assertEachJobRanOnceAtATime(stack);
     }
 
     /**
@@ -133,7 +120,8 @@ class ScaledConsumersIT {
             assertThat(sorted).as(job).hasSizeGreaterThanOrEqualTo(2);
             for (int i = 1; i < sorted.size(); i++) {
                 assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
-                        .as("%s taken at %s", job, sorted).isGreaterThanOrEqualTo(JOB_INTERVAL.dividedBy(2));
+                        .as("%s taken at %s", job, sorted)
+                        .isGreaterThanOrEqualTo(ScaledPlatform.JOB_INTERVAL.dividedBy(2));
             }
         });
     }
