@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -18,12 +20,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link #PUBLISH_SCAN_INTERVAL}), which the shared platform's tests must not see; one platform for all the scaling
  * tests, because each start costs about a minute of the suite.
  */
-final class ScaledPlatform implements ParameterResolver {
+final class ScaledPlatform implements ParameterResolver, AfterAllCallback {
 
     static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
     static final Duration PUBLISH_SCAN_INTERVAL = Duration.ofMillis(250);
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScaledPlatform.class);
+    /** The classes that use it: it stops once they have all run. */
+    private static final Set<Class<?>> USERS = Set.of(ScaledConsumersIT.class, ScaledCertificatesAndPostsIT.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -36,7 +40,14 @@ final class ScaledPlatform implements ParameterResolver {
                 .computeIfAbsent(Running.class, key -> Running.start(), Running.class).stack();
     }
 
-    /** Closed by JUnit with the root context, at the end of the run. */
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (PlatformUsers.allRan(context, NAMESPACE, USERS)) {
+            PlatformUsers.stop(context, NAMESPACE, Running.class);
+        }
+    }
+
+    /** Stopped after its last user class, or by JUnit with the root context at the end of the run. */
     private record Running(LocalStack stack, Path dataDir) implements AutoCloseable {
 
         static Running start() {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,9 +17,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * spans for one that asks for an {@link OtlpTraceReceiver}; stopped, and its data deleted,
  * when the run ends. Starting it takes most of a minute, so the end-to-end classes share one.
  */
-final class SharedPlatform implements ParameterResolver {
+final class SharedPlatform implements ParameterResolver, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
+    /** The classes that use it: it stops once they have all run. */
+    private static final Set<Class<?>> USERS = Set.of(PlatformJourneyE2ETest.class, HostileInputCorpusE2ETest.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -32,7 +36,14 @@ final class SharedPlatform implements ParameterResolver {
         return parameter.getParameter().getType() == LocalStack.class ? running.stack() : running.traces();
     }
 
-    /** Closed by JUnit with the root context, at the end of the run. */
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (PlatformUsers.allRan(context, NAMESPACE, USERS)) {
+            PlatformUsers.stop(context, NAMESPACE, Running.class);
+        }
+    }
+
+    /** Stopped after its last user class, or by JUnit with the root context at the end of the run. */
     private record Running(LocalStack stack, Path dataDir, OtlpTraceReceiver traces) implements AutoCloseable {
 
         static Running start() {
