@@ -6,7 +6,14 @@ import static org.netzerocities.gateway.GatewayTestSupport.baseUrl;
 import static org.netzerocities.gateway.GatewayTestSupport.reply;
 import static org.netzerocities.gateway.GatewayTestSupport.startServer;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +65,15 @@ class EdgeHeadersTest {
                 exchange.getResponseHeaders().add("X-Request-Id", "service-" + UUID.randomUUID());
                 exchange.getResponseHeaders().add("traceparent", "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01");
                 reply(exchange, 200, received.getFirst("X-Request-Id") + " " + received.getFirst("traceparent"));
+            },
+            "/api/community/slow", exchange -> {
+                try {
+                    Thread.sleep(100);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                reply(exchange, 200, "slow");
             },
             "/api/community/held", exchange -> {
                 try {
@@ -253,6 +269,77 @@ class EdgeHeadersTest {
         }
     }
 
+    /**
+     * A client may send its next request on a kept-alive connection before the gateway has finished with the one
+     * before, or pipeline two in one write (HTTP/1.1 allows both): every request is answered, and the connection
+     * goes on reading. Reactor Netty 1.3.6 stopped reading such a connection once a queued request had been
+     * answered at once (reactor-netty#4361): the next request on it waited forever.
+     */
+    @Test
+    void aKeptAliveConnectionIsReadOnAfterPipelinedRequests() throws IOException {
+        try (Socket socket = new Socket("localhost", serverPort)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+
+            // the first answered by the service after a while, the second by the gateway itself at once
+            out.write((get("/api/community/slow") + get("/api/unknown")).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(status(in)).isEqualTo(200);
+            assertThat(status(in)).isEqualTo(404);
+
+            out.write(get("/api/community/ids").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(status(in)).as("the next request on the connection").isEqualTo(200);
+        }
+    }
+
+    private static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    }
+
+    /** Reads one whole response off the connection, its body sized by Content-Length or chunked, and its status. */
+    private static int status(InputStream in) throws IOException {
+        String statusLine = line(in);
+        long length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String name = header.substring(0, header.indexOf(':')).trim();
+            String value = header.substring(header.indexOf(':') + 1).trim();
+            if (name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                length = Long.parseLong(value);
+            }
+            else if (name.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING)) {
+                chunked = value.equalsIgnoreCase("chunked");
+            }
+        }
+        if (chunked) {
+            for (long chunk = Long.parseLong(line(in).split(";")[0], 16); chunk > 0;
+                    chunk = Long.parseLong(line(in).split(";")[0], 16)) {
+                in.readNBytes((int) chunk);
+                line(in);
+            }
+            line(in);
+        }
+        else {
+            in.readNBytes((int) length);
+        }
+        return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        var line = new StringBuilder();
+        for (int read = in.read(); read != '\n'; read = in.read()) {
+            if (read < 0) {
+                throw new EOFException("connection closed after: " + line);
+            }
+            if (read != '\r') {
+                line.append((char) read);
+            }
+        }
+        return line.toString();
+    }
+
     /** The page's scripts and styles all come from the gateway, none inline, and its policy lets them load. */
     @Test
     void theApiDocsPageLoadsUnderItsPolicy() {
@@ -272,13 +359,17 @@ class EdgeHeadersTest {
         assertThat(loaded).isNotEmpty().noneMatch(url -> url.contains("//"));
         URI base = URI.create(location);
         for (String resource : loaded) {
-            http.get().uri(base.resolve(resource).toString()).exchange().expectStatus().isOk();
+            // the body read and released (some are larger than the client buffers), so its connection is free again
+            long length = http.get().uri(base.resolve(resource).toString()).exchange().expectStatus().isOk()
+                    .returnResult(Void.class).getResponseHeaders().getContentLength();
+            assertThat(length).as(resource).isPositive();
         }
         String initializer = http.get().uri(base.resolve("swagger-initializer.js").toString()).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(initializer).contains("/v3/api-docs/swagger-config");
         http.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
-                .expectHeader().value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("json"));
+                .expectHeader().value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("json"))
+                .expectBody().jsonPath("$.configUrl").isEqualTo("/v3/api-docs/swagger-config");
     }
 }
