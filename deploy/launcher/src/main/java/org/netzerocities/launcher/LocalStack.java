@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The whole platform on one machine with only a JDK: an embedded MongoDB-wire server in this JVM (persisted with
@@ -146,6 +147,12 @@ public final class LocalStack implements AutoCloseable {
     /** {@code http://localhost:<port>} of one instance of a scaled service; 0 is {@link #serviceUrl(Service)}. */
     public String serviceUrl(Service service, int instance) {
         return "http://localhost:" + options.port(service, instance);
+    }
+
+    /** The URLs of all instances of a service, comma-separated. */
+    private String instanceUrls(Service service) {
+        return IntStream.range(0, options.instances(service)).mapToObj(instance -> serviceUrl(service, instance))
+                .collect(Collectors.joining(","));
     }
 
     /** Where a service's actuator answers: the gateway's management port, the others' own port. */
@@ -340,10 +347,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("NZC_JWKS_URI", serviceUrl(Service.COMMUNITY) + "/api/community/.well-known/jwks.json");
         env.put("NZC_DATA_DIR", options.dataDir().toString());
         if (service == Service.GATEWAY) {
-            env.put("COMMUNITY_SERVICE_URI", serviceUrl(Service.COMMUNITY));
-            env.put("LEARNING_SERVICE_URI", serviceUrl(Service.LEARNING));
-            env.put("CAMPAIGN_SERVICE_URI", serviceUrl(Service.CAMPAIGN));
-            env.put("NOTIFICATION_SERVICE_URI", serviceUrl(Service.NOTIFICATION));
+            // every instance of a scaled service: the gateway sends the requests to each in turn
+            env.put("COMMUNITY_SERVICE_URI", instanceUrls(Service.COMMUNITY));
+            env.put("LEARNING_SERVICE_URI", instanceUrls(Service.LEARNING));
+            env.put("CAMPAIGN_SERVICE_URI", instanceUrls(Service.CAMPAIGN));
+            env.put("NOTIFICATION_SERVICE_URI", instanceUrls(Service.NOTIFICATION));
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(options.gatewayManagementPort()));
             if (options.raiseRateLimits()) {
                 env.putAll(StackOptions.RAISED_GATEWAY_RATE_LIMITS);

@@ -450,8 +450,9 @@ public final class StackOptions {
 
         /**
          * Start {@code instances} JVMs of a service (default 1), each on a port of its own, all in the same consumer
-         * groups and sharing the same leases: the way to see how a service behaves scaled out. Not the gateway: it is
-         * the platform's one entry point on this machine and routes to each service's first instance.
+         * groups and sharing the same leases: the way to see how a service behaves scaled out. The gateway sends a
+         * scaled service's requests to its instances in turn. Not the gateway itself: it is the platform's one entry
+         * point on this machine.
          */
         public Builder scale(Service service, int instances) {
             if (instances < 1) {

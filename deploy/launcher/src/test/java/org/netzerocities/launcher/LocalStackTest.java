@@ -105,6 +105,9 @@ class LocalStackTest {
         assertThat(stack.serviceCommand(second)).contains(ChildProcess.marker("notification-service-2"))
                 .doesNotContain(ChildProcess.marker("notification-service"));
         assertThat(stack.serviceUrl(Service.NOTIFICATION, 1)).isEqualTo("http://localhost:18184");
+        assertThat(stack.serviceEnvironment(Service.GATEWAY)).as("the gateway balances over both")
+                .containsEntry("NOTIFICATION_SERVICE_URI", "http://localhost:18084,http://localhost:18184")
+                .containsEntry("LEARNING_SERVICE_URI", "http://localhost:18082");
         assertThat(stack.logFile(Service.NOTIFICATION, 1)).hasFileName("notification-service-2.log");
     }
 

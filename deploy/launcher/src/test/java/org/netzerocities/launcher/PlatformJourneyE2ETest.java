@@ -652,10 +652,6 @@ class PlatformJourneyE2ETest {
     }
 
     /**
-     * Once the journeys ran (calls, joins, onboarding, enrolments, certificates, posts, notifications), every metric
-     * the Grafana dashboards query is in some service's scrape: a renamed counter or a dashboard typo fails here.
-     */
-    /**
      * One trace from the registration request, through MemberJoined on the broker, to the welcome notification: the
      * spans that the services export (as to Jaeger in Compose) share the trace id that the gateway answered with.
      */
@@ -711,6 +707,10 @@ class PlatformJourneyE2ETest {
         return ancestors;
     }
 
+    /**
+     * Once the journeys ran (calls, joins, onboarding, enrolments, certificates, posts, notifications), every metric
+     * the Grafana dashboards query is in some service's scrape: a renamed counter or a dashboard typo fails here.
+     */
     @Test
     @Order(100)
     void theDashboardsQueryOnlyMetricsTheServicesExpose() throws Exception {
