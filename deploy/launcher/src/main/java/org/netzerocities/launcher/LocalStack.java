@@ -298,7 +298,7 @@ public final class LocalStack implements AutoCloseable {
                 for (int i = 0; i < options.instances(service); i++) {
                     lines.add(String.format(row, new Instance(service, i).name(), serviceUrl(service, i)
                             + (i == 0 && options.instances(service) > 1 && options.services().contains(Service.GATEWAY)
-                            ? "   <- the one the gateway routes to" : "")));
+                            ? "   <- the gateway takes the instances in turn" : "")));
                 }
             }
         }
