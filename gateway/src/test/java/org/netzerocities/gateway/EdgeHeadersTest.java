@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.netzerocities.gateway.GatewayTestSupport.JWKS_PATH;
 import static org.netzerocities.gateway.GatewayTestSupport.baseUrl;
 import static org.netzerocities.gateway.GatewayTestSupport.reply;
+import static org.netzerocities.gateway.GatewayTestSupport.replyAfter;
 import static org.netzerocities.gateway.GatewayTestSupport.startServer;
 
 import java.io.BufferedInputStream;
@@ -66,24 +67,8 @@ class EdgeHeadersTest {
                 exchange.getResponseHeaders().add("traceparent", "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01");
                 reply(exchange, 200, received.getFirst("X-Request-Id") + " " + received.getFirst("traceparent"));
             },
-            "/api/community/slow", exchange -> {
-                try {
-                    Thread.sleep(100);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                reply(exchange, 200, "slow");
-            },
-            "/api/community/held", exchange -> {
-                try {
-                    Thread.sleep(1_500);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                reply(exchange, 200, "ok");
-            },
+            "/api/community/slow", replyAfter(100, "slow"),
+            "/api/community/held", replyAfter(1_500, "ok"),
             // a service with a CORS policy of its own, more generous than the portal's
             "/api/community/generous", exchange -> {
                 exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");

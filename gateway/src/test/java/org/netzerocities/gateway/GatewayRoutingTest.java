@@ -6,6 +6,7 @@ import static org.netzerocities.gateway.GatewayTestSupport.baseUrl;
 import static org.netzerocities.gateway.GatewayTestSupport.echoAuthorization;
 import static org.netzerocities.gateway.GatewayTestSupport.jwks;
 import static org.netzerocities.gateway.GatewayTestSupport.reply;
+import static org.netzerocities.gateway.GatewayTestSupport.replyAfter;
 import static org.netzerocities.gateway.GatewayTestSupport.rsaKey;
 import static org.netzerocities.gateway.GatewayTestSupport.startServer;
 
@@ -346,14 +347,6 @@ class GatewayRoutingTest {
                         Thread.currentThread().interrupt();
                     }
                 },
-                "/api/campaigns/slow", exchange -> {
-                    try {
-                        Thread.sleep(3_000);
-                    }
-                    catch (InterruptedException ex) {
-                        Thread.currentThread().interrupt();
-                    }
-                    reply(exchange, 200, "late");
-                }));
+                "/api/campaigns/slow", replyAfter(3_000, "late")));
     }
 }

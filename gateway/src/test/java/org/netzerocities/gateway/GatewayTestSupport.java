@@ -119,6 +119,19 @@ final class GatewayTestSupport {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
+    /** A service endpoint that answers 200 with {@code body} after {@code millis}: a slow service. */
+    static HttpHandler replyAfter(long millis, String body) {
+        return exchange -> {
+            try {
+                Thread.sleep(millis);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            reply(exchange, 200, body);
+        };
+    }
+
     static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
