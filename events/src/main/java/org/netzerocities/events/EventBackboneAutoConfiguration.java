@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.netzerocities.events.consumer.DeliveryLog;
@@ -163,14 +164,22 @@ public class EventBackboneAutoConfiguration {
         });
     }
 
-    /** A consumer group seeing a topic for the first time reads it from the start. */
+    /**
+     * Unless configured otherwise: a consumer group seeing a topic for the first time reads it from the start; and
+     * rebalances are cooperative. A service's listeners (one per topic) share its group, so with the default eager
+     * protocol every rebalance (an instance or a listener joining, a broker coming back) stopped them all until the
+     * slowest member rejoined; cooperative ones take only the partitions that move, and the rest consume on.
+     */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer fromEarliestByDefault() {
-        return factory -> {
-            if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
-                factory.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+    DefaultKafkaConsumerFactoryCustomizer backboneConsumerDefaults() {
+        Map<String, Object> defaults = Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        return factory -> defaults.forEach((key, value) -> {
+            if (!factory.getConfigurationProperties().containsKey(key)) {
+                factory.updateConfigs(Map.of(key, value));
             }
-        };
+        });
     }
 
     // --- consuming
