@@ -75,7 +75,9 @@ class OutboxBrokerOutageIT {
                             new Update().push("outbox", mongo.getConverter().convertToMongoType(event)), "things");
                     relay.wake("things", aggregate);
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> relay.backlog() == EVENTS);
+                // the backlog is counted at the relay's polls, which its failing sends (2 s each) delay: on a busy
+                // machine that took over 30 s
+                await().atMost(Duration.ofSeconds(90)).until(() -> relay.backlog() == EVENTS);
                 assertThat(relay.parkedCount()).isZero();
 
                 stack.startKafka();
