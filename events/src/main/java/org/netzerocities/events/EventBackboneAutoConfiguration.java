@@ -2,6 +2,7 @@ package org.netzerocities.events;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -157,11 +158,7 @@ public class EventBackboneAutoConfiguration {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        return factory -> defaults.forEach((key, value) -> {
-            if (!factory.getConfigurationProperties().containsKey(key)) {
-                factory.updateConfigs(Map.of(key, value));
-            }
-        });
+        return factory -> factory.updateConfigs(notSetIn(factory.getConfigurationProperties(), defaults));
     }
 
     /**
@@ -175,11 +172,14 @@ public class EventBackboneAutoConfiguration {
         Map<String, Object> defaults = Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        return factory -> defaults.forEach((key, value) -> {
-            if (!factory.getConfigurationProperties().containsKey(key)) {
-                factory.updateConfigs(Map.of(key, value));
-            }
-        });
+        return factory -> factory.updateConfigs(notSetIn(factory.getConfigurationProperties(), defaults));
+    }
+
+    /** The defaults the configuration does not set already: what is set under {@code spring.kafka.*} wins. */
+    private static Map<String, Object> notSetIn(Map<String, Object> configured, Map<String, Object> defaults) {
+        Map<String, Object> missing = new HashMap<>(defaults);
+        missing.keySet().removeAll(configured.keySet());
+        return missing;
     }
 
     // --- consuming

@@ -29,8 +29,8 @@ public class BusinessMetrics implements Consumer<PendingEvent> {
     private final Map<String, List<BusinessCounter<?>>> byType;
     private final EventCodec codec;
     private final MeterRegistry meters;
-    // one daemon thread, in the order the relay sent the events; nothing to stop: it ends with the JVM
-    private final ThreadPoolExecutor counting = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+    // one daemon thread, in the order the relay sent the events, ending when idle: nothing to stop
+    private final ThreadPoolExecutor counting = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(BACKLOG), runnable -> {
                 Thread thread = new Thread(runnable, "business-metrics");
                 thread.setDaemon(true);
@@ -38,6 +38,7 @@ public class BusinessMetrics implements Consumer<PendingEvent> {
             }, (dropped, executor) -> log.warn("Business figures fall behind: a sent event was not counted"));
 
     public BusinessMetrics(List<BusinessCounter<?>> counters, EventCodec codec, MeterRegistry meters) {
+        counting.allowCoreThreadTimeOut(true);
         this.byType = counters.stream().collect(Collectors.groupingBy(counter -> counter.type().type()));
         this.codec = codec;
         this.meters = meters;
